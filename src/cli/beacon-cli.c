@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "beacon-media-info.h"
 #include "beacon-wcs-client.h"
 #include "beacon-wcs-error.h"
 
@@ -135,6 +136,7 @@ run_check (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(BeaconWcsClient) client = NULL;
+  g_autofree char *version_info = beacon_media_dup_client_version_info ();
   CheckRun run = { 0 };
 
   context = g_option_context_new (_("URL NAME — ask the server whether a stream can be played"));
@@ -155,6 +157,7 @@ run_check (int    argc,
   loop = g_main_loop_new (NULL, FALSE);
   client = beacon_wcs_client_new (argv[1]);
   beacon_wcs_client_set_app_key (client, opt_app_key);
+  beacon_wcs_client_set_client_version_info (client, version_info);
   beacon_wcs_client_set_connect_timeout (client, opt_timeout_ms);
 
   run.loop = loop;

@@ -77,6 +77,11 @@ check_answered (const char *status_text,
             "beacon-cli to send availableStream");
   sent = wcs_fake_server_last (server, "availableStream");
   g_assert_cmpstr (json_object_get_string_member (sent, "name"), ==, "cam1");
+  /* The connection names Beacon and the GStreamer it runs on. */
+  g_assert_true (g_regex_match_simple ("^Beacon/[0-9.]+ GStreamer/1\\.[0-9]+\\.[0-9]+$",
+                                       json_object_get_string_member (
+                                         wcs_fake_server_last (server, "connection"),
+                                         "clientBrowserVersion"), 0, 0));
   wcs_fake_server_send_printf (server,
                                "{\"message\":\"availableStream\",\"data\":[{\"status\":\"%s\","
                                "\"info\":\"%s\",\"id\":\"%s\"}]}", status_text, info,
