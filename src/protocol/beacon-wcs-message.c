@@ -90,58 +90,6 @@ read_string (JsonObject *object,
 }
 
 static gboolean
-read_int64 (JsonObject *object,
-            const char *member,
-            gint64     *out,
-            GError    **error)
-{
-  JsonNode *node = get_member (object, member);
-  GType type;
-
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return type_error (error, member, "a number");
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    *out = json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE)
-    *out = (gint64) json_node_get_double (node);
-  else if (type == G_TYPE_STRING)
-    {
-      const char *text = json_node_get_string (node);
-      double value;
-      char *end = NULL;
-
-      value = g_ascii_strtod (text, &end);
-      if (end == text || *end != '\0')
-        return type_error (error, member, "a number");
-      *out = (gint64) value;
-    }
-  else
-    return type_error (error, member, "a number");
-
-  return TRUE;
-}
-
-static gboolean
-read_int (JsonObject *object,
-          const char *member,
-          int        *out,
-          GError    **error)
-{
-  gint64 value = *out;
-
-  if (!read_int64 (object, member, &value, error))
-    return FALSE;
-  if (value < G_MININT || value > G_MAXINT)
-    return type_error (error, member, "a number in range");
-  *out = (int) value;
-  return TRUE;
-}
-
-static gboolean
 read_double (JsonObject *object,
              const char *member,
              double     *out,
@@ -170,6 +118,39 @@ read_double (JsonObject *object,
   else
     return type_error (error, member, "a number");
 
+  return TRUE;
+}
+
+/* Through a double: every integer WCS sends (ms timestamps included) is below 2^53. */
+static gboolean
+read_int64 (JsonObject *object,
+            const char *member,
+            gint64     *out,
+            GError    **error)
+{
+  double value = (double) *out;
+
+  if (!read_double (object, member, &value, error))
+    return FALSE;
+  if (!(value >= (double) G_MININT64 && value <= (double) G_MAXINT64))
+    return type_error (error, member, "a number in range");
+  *out = (gint64) value;
+  return TRUE;
+}
+
+static gboolean
+read_int (JsonObject *object,
+          const char *member,
+          int        *out,
+          GError    **error)
+{
+  gint64 value = *out;
+
+  if (!read_int64 (object, member, &value, error))
+    return FALSE;
+  if (value < G_MININT || value > G_MAXINT)
+    return type_error (error, member, "a number in range");
+  *out = (int) value;
   return TRUE;
 }
 
