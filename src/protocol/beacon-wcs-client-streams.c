@@ -92,7 +92,7 @@ _beacon_wcs_client_fail_all_checks (BeaconWcsClient *self)
 
 BeaconWcsStream *
 _beacon_wcs_client_find_stream (BeaconWcsClient         *self,
-             const BeaconWcsIncoming *msg)
+                                const BeaconWcsIncoming *msg)
 {
   BeaconWcsStream *stream;
 
@@ -109,15 +109,15 @@ _beacon_wcs_client_find_stream (BeaconWcsClient         *self,
         g_debug ("“%s” for ended stream %s ignored", msg->name, msg->media_session_id);
       else
         _beacon_wcs_client_report_problem (self, "“%s” for unknown stream %s ignored",
-                        msg->name, msg->media_session_id);
+                                           msg->name, msg->media_session_id);
     }
   return stream;
 }
 
 void
 _beacon_wcs_client_apply_stream_info (BeaconWcsClient           *self,
-                   BeaconWcsStream           *stream,
-                   const BeaconWcsStreamInfo *info)
+                                      BeaconWcsStream           *stream,
+                                      const BeaconWcsStreamInfo *info)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BeaconWcsStream) hold = g_object_ref (stream);
@@ -136,16 +136,17 @@ _beacon_wcs_client_apply_stream_info (BeaconWcsClient           *self,
 
 void
 _beacon_wcs_client_complete_check (BeaconWcsClient         *self,
-                const BeaconWcsIncoming *msg)
+                                   const BeaconWcsIncoming *msg)
 {
   GTask *task = NULL;
   CheckResult *result;
+  g_autofree char *key = NULL;
 
-  if (!g_hash_table_steal_extended (self->checks, msg->media_session_id, NULL,
+  if (!g_hash_table_steal_extended (self->checks, msg->media_session_id, (gpointer *) &key,
                                     (gpointer *) &task))
     {
       _beacon_wcs_client_report_problem (self, "“availableStream” answer for unknown request %s",
-                      msg->media_session_id);
+                                         msg->media_session_id);
       return;
     }
 
@@ -240,10 +241,11 @@ on_check_deadline (gpointer user_data)
   GTask *task = user_data;
   BeaconWcsClient *self = g_task_get_source_object (task);
   CheckData *data = g_task_get_task_data (task);
+  g_autofree char *key = NULL;
 
   data->deadline_id = 0;
   /* Still pending: the table holds the only other ref, so steal it before returning. */
-  if (g_hash_table_steal (self->checks, data->id))
+  if (g_hash_table_steal_extended (self->checks, data->id, (gpointer *) &key, NULL))
     {
       g_task_return_new_error (task, BEACON_WCS_ERROR, BEACON_WCS_ERROR_TIMED_OUT,
                                "the server did not answer the availability check within %d s",
@@ -342,7 +344,7 @@ handle_user_data (BeaconWcsClient         *self,
 
 void
 _beacon_wcs_client_dispatch (BeaconWcsClient         *self,
-          const BeaconWcsIncoming *msg)
+                             const BeaconWcsIncoming *msg)
 {
   BeaconWcsStream *stream;
 

@@ -30,9 +30,9 @@ static guint signals[N_SIGNALS];
 
 void
 _beacon_wcs_client_set_string_prop (BeaconWcsClient *self,
-                 char           **field,
-                 const char      *value,
-                 int              prop)
+                                    char           **field,
+                                    const char      *value,
+                                    int              prop)
 {
   if (g_strcmp0 (*field, value) == 0)
     return;
@@ -43,11 +43,16 @@ _beacon_wcs_client_set_string_prop (BeaconWcsClient *self,
 
 void
 _beacon_wcs_client_set_state (BeaconWcsClient *self,
-           BeaconWcsState   state)
+                              BeaconWcsState   state)
 {
   if (self->state == state)
     return;
-  g_debug ("session %s", g_enum_to_string (BEACON_TYPE_WCS_STATE, state));
+  if (g_log_get_debug_enabled ())
+    {
+      g_autofree char *name = g_enum_to_string (BEACON_TYPE_WCS_STATE, state);
+
+      g_debug ("session %s", name);
+    }
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
@@ -56,8 +61,8 @@ _beacon_wcs_client_set_state (BeaconWcsClient *self,
 G_GNUC_PRINTF (2, 3)
 void
 _beacon_wcs_client_report_problem (BeaconWcsClient *self,
-                const char      *format,
-                ...)
+                                   const char      *format,
+                                   ...)
 {
   g_autofree char *text = NULL;
   va_list args;
