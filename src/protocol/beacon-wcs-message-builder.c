@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "beacon-wcs-error.h"
+#include "beacon-wcs-json-private.h"
 #include "beacon-wcs-message.h"
 
 /* ---- Builders ------------------------------------------------------------------------ */
@@ -59,65 +60,12 @@ add_json_member (JsonBuilder *builder,
   return TRUE;
 }
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_bool (JsonBuilder *builder,
-          const char  *member,
-          gboolean     value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_boolean_value (builder, value);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *member,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
-
-/* Every client message is {"message": name, "data": [one element]}. */
-static JsonBuilder *
-begin_message (const char *name)
-{
-  JsonBuilder *builder = json_builder_new_immutable ();
-
-  json_builder_begin_object (builder);
-  add_string (builder, "message", name);
-  json_builder_set_member_name (builder, "data");
-  json_builder_begin_array (builder);
-  return builder;
-}
-
-static char *
-end_message (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
 char *
 beacon_wcs_message_build_connection (const BeaconWcsConnectionParams *params,
                                      GError                         **error)
 {
   static const char * const default_providers[] = { "WebRTC", NULL };
-  g_autoptr(JsonBuilder) builder = begin_message ("connection");
+  g_autoptr(JsonBuilder) builder = _beacon_wcs_json_begin_message ("connection");
   const char * const *providers;
 
   g_return_val_if_fail (params != NULL, NULL);
@@ -125,34 +73,34 @@ beacon_wcs_message_build_connection (const BeaconWcsConnectionParams *params,
   providers = params->media_providers ? params->media_providers : default_providers;
 
   json_builder_begin_object (builder);
-  add_string (builder, "appKey", params->app_key ? params->app_key : "defaultApp");
+  _beacon_wcs_json_add_string (builder, "appKey", params->app_key ? params->app_key : "defaultApp");
   json_builder_set_member_name (builder, "mediaProviders");
   json_builder_begin_array (builder);
   for (guint i = 0; providers[i] != NULL; i++)
     json_builder_add_string_value (builder, providers[i]);
   json_builder_end_array (builder);
   if (params->keep_alive)
-    add_bool (builder, "keepAlive", TRUE);
-  add_string (builder, "authToken", params->auth_token);
+    _beacon_wcs_json_add_bool (builder, "keepAlive", TRUE);
+  _beacon_wcs_json_add_string (builder, "authToken", params->auth_token);
   /* The server may branch on clientVersion; the WebSDK always sends "2.0". */
-  add_string (builder, "clientVersion", params->client_version ? params->client_version : "2.0");
-  add_string (builder, "clientOSVersion", params->client_os_version);
-  add_string (builder, "clientBrowserVersion", params->client_browser_version);
-  add_int (builder, "msePacketizationVersion", 2);
+  _beacon_wcs_json_add_string (builder, "clientVersion", params->client_version ? params->client_version : "2.0");
+  _beacon_wcs_json_add_string (builder, "clientOSVersion", params->client_os_version);
+  _beacon_wcs_json_add_string (builder, "clientBrowserVersion", params->client_browser_version);
+  _beacon_wcs_json_add_int (builder, "msePacketizationVersion", 2);
   if (!add_json_member (builder, "custom", params->custom_json, error))
     return NULL;
   json_builder_end_object (builder);
 
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
 
 char *
 beacon_wcs_message_build_pong (void)
 {
-  g_autoptr(JsonBuilder) builder = begin_message ("pong");
+  g_autoptr(JsonBuilder) builder = _beacon_wcs_json_begin_message ("pong");
 
   json_builder_add_null_value (builder);
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
 
 static char *
@@ -161,39 +109,39 @@ build_stream_request (const char                   *method,
                       gboolean                      with_play_fields,
                       GError                      **error)
 {
-  g_autoptr(JsonBuilder) builder = begin_message (method);
+  g_autoptr(JsonBuilder) builder = _beacon_wcs_json_begin_message (method);
 
   g_return_val_if_fail (request != NULL, NULL);
   g_return_val_if_fail (request->media_session_id != NULL, NULL);
   g_return_val_if_fail (request->name != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "mediaSessionId", request->media_session_id);
-  add_string (builder, "name", request->name);
-  add_bool (builder, "published", request->published);
+  _beacon_wcs_json_add_string (builder, "mediaSessionId", request->media_session_id);
+  _beacon_wcs_json_add_string (builder, "name", request->name);
+  _beacon_wcs_json_add_bool (builder, "published", request->published);
   /* The WebSDK always says a player wants both; the server decides what it has. */
-  add_bool (builder, "hasVideo", with_play_fields ? TRUE : request->has_video);
-  add_bool (builder, "hasAudio", with_play_fields ? TRUE : request->has_audio);
-  add_string (builder, "status", request->status ? request->status : "PENDING");
-  add_bool (builder, "record", with_play_fields ? FALSE : request->record);
-  add_string (builder, "mediaProvider", "WebRTC");
-  add_string (builder, "sdp", request->sdp);
+  _beacon_wcs_json_add_bool (builder, "hasVideo", with_play_fields ? TRUE : request->has_video);
+  _beacon_wcs_json_add_bool (builder, "hasAudio", with_play_fields ? TRUE : request->has_audio);
+  _beacon_wcs_json_add_string (builder, "status", request->status ? request->status : "PENDING");
+  _beacon_wcs_json_add_bool (builder, "record", with_play_fields ? FALSE : request->record);
+  _beacon_wcs_json_add_string (builder, "mediaProvider", "WebRTC");
+  _beacon_wcs_json_add_string (builder, "sdp", request->sdp);
   if (!add_json_member (builder, "custom", request->custom_json, error) ||
       !add_json_member (builder, "constraints", request->constraints_json, error))
     return NULL;
-  add_int (builder, "bitrate", request->bitrate);
-  add_int (builder, "minBitrate", request->min_bitrate);
-  add_int (builder, "maxBitrate", request->max_bitrate);
-  add_string (builder, "transport", request->transport);
+  _beacon_wcs_json_add_int (builder, "bitrate", request->bitrate);
+  _beacon_wcs_json_add_int (builder, "minBitrate", request->min_bitrate);
+  _beacon_wcs_json_add_int (builder, "maxBitrate", request->max_bitrate);
+  _beacon_wcs_json_add_string (builder, "transport", request->transport);
   if (with_play_fields)
     {
-      add_int (builder, "width", request->width);
-      add_int (builder, "height", request->height);
-      add_int (builder, "quality", MIN (request->quality, 100));
+      _beacon_wcs_json_add_int (builder, "width", request->width);
+      _beacon_wcs_json_add_int (builder, "height", request->height);
+      _beacon_wcs_json_add_int (builder, "quality", MIN (request->quality, 100));
     }
   json_builder_end_object (builder);
 
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
 
 char *
@@ -223,35 +171,35 @@ beacon_wcs_message_build_stop (const BeaconWcsStreamRequest *request)
   g_return_val_if_fail (request->media_session_id != NULL, NULL);
 
   /* The same seven fields as the WebSDK, for both directions. */
-  builder = begin_message (request->published ? "unPublishStream" : "stopStream");
+  builder = _beacon_wcs_json_begin_message (request->published ? "unPublishStream" : "stopStream");
   json_builder_begin_object (builder);
-  add_string (builder, "mediaSessionId", request->media_session_id);
-  add_string (builder, "name", request->name);
-  add_bool (builder, "published", request->published);
-  add_bool (builder, "hasVideo", TRUE);
-  add_bool (builder, "hasAudio", TRUE);
-  add_string (builder, "status", request->status);
-  add_bool (builder, "record", FALSE);
+  _beacon_wcs_json_add_string (builder, "mediaSessionId", request->media_session_id);
+  _beacon_wcs_json_add_string (builder, "name", request->name);
+  _beacon_wcs_json_add_bool (builder, "published", request->published);
+  _beacon_wcs_json_add_bool (builder, "hasVideo", TRUE);
+  _beacon_wcs_json_add_bool (builder, "hasAudio", TRUE);
+  _beacon_wcs_json_add_string (builder, "status", request->status);
+  _beacon_wcs_json_add_bool (builder, "record", FALSE);
   json_builder_end_object (builder);
 
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
 
 char *
 beacon_wcs_message_build_available (const char *media_session_id,
                                     const char *name)
 {
-  g_autoptr(JsonBuilder) builder = begin_message ("availableStream");
+  g_autoptr(JsonBuilder) builder = _beacon_wcs_json_begin_message ("availableStream");
 
   g_return_val_if_fail (media_session_id != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "mediaSessionId", media_session_id);
-  add_string (builder, "name", name);
+  _beacon_wcs_json_add_string (builder, "mediaSessionId", media_session_id);
+  _beacon_wcs_json_add_string (builder, "name", name);
   json_builder_end_object (builder);
 
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
 
 char *
@@ -260,19 +208,19 @@ beacon_wcs_message_build_stream_event (const char *media_session_id,
                                        const char *payload_json,
                                        GError    **error)
 {
-  g_autoptr(JsonBuilder) builder = begin_message ("sendStreamEvent");
+  g_autoptr(JsonBuilder) builder = _beacon_wcs_json_begin_message ("sendStreamEvent");
 
   g_return_val_if_fail (media_session_id != NULL, NULL);
   g_return_val_if_fail (type != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "mediaSessionId", media_session_id);
-  add_string (builder, "type", type);
+  _beacon_wcs_json_add_string (builder, "mediaSessionId", media_session_id);
+  _beacon_wcs_json_add_string (builder, "type", type);
   /* Mute events carry no payload, as in the WebSDK. */
   if (!add_json_member (builder, "payload", payload_json, error))
     return NULL;
   json_builder_end_object (builder);
 
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
 

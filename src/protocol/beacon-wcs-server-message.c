@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "beacon-wcs-error.h"
+#include "beacon-wcs-json-private.h"
 #include "beacon-wcs-server-message.h"
 
 typedef gboolean (*ParseFunc) (JsonObject       *object,
@@ -411,35 +412,6 @@ beacon_wcs_request_free (BeaconWcsRequest *request)
 
 /* ---- Builders ------------------------------------------------------------------------ */
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_bool (JsonBuilder *builder,
-          const char  *member,
-          gboolean     value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_boolean_value (builder, value);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *member,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_int_value (builder, value);
-}
-
 /* Adds JSON text as a member; NULL leaves the member out. */
 static gboolean
 add_json (JsonBuilder *builder,
@@ -466,31 +438,6 @@ add_json (JsonBuilder *builder,
   return TRUE;
 }
 
-/* Every server frame is {"message": name, "data": [...]}, the array present even when
- * empty: the WebSDK indexes it without checking. */
-static JsonBuilder *
-begin_message (const char *name)
-{
-  JsonBuilder *builder = json_builder_new_immutable ();
-
-  json_builder_begin_object (builder);
-  add_string (builder, "message", name);
-  json_builder_set_member_name (builder, "data");
-  json_builder_begin_array (builder);
-  return builder;
-}
-
-static char *
-end_message (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
-}
-
 /* The server never sends BEACON_WCS_UNSET: a full description has every field. */
 static int
 or_zero (int value)
@@ -503,7 +450,7 @@ beacon_wcs_server_message_build_user_data (const BeaconWcsRequest *connection,
                                            const char             *auth_token)
 {
   static const char * const default_providers[] = { "WebRTC", NULL };
-  g_autoptr(JsonBuilder) builder = begin_message ("getUserData");
+  g_autoptr(JsonBuilder) builder = _beacon_wcs_json_begin_message ("getUserData");
   const char * const *providers;
 
   g_return_val_if_fail (connection != NULL, NULL);
@@ -513,10 +460,10 @@ beacon_wcs_server_message_build_user_data (const BeaconWcsRequest *connection,
                                           : default_providers;
 
   json_builder_begin_object (builder);
-  add_string (builder, "appKey", connection->app_key);
-  add_string (builder, "clientVersion", connection->client_version);
-  add_string (builder, "clientOSVersion", connection->client_os_version);
-  add_string (builder, "clientBrowserVersion", connection->client_browser_version);
+  _beacon_wcs_json_add_string (builder, "appKey", connection->app_key);
+  _beacon_wcs_json_add_string (builder, "clientVersion", connection->client_version);
+  _beacon_wcs_json_add_string (builder, "clientOSVersion", connection->client_os_version);
+  _beacon_wcs_json_add_string (builder, "clientBrowserVersion", connection->client_browser_version);
   /* Our own parser produced this text; a failure here cannot happen, so no error out. */
   add_json (builder, "custom", connection->custom_json, NULL);
   json_builder_set_member_name (builder, "mediaProviders");
@@ -524,44 +471,44 @@ beacon_wcs_server_message_build_user_data (const BeaconWcsRequest *connection,
   for (guint i = 0; providers[i] != NULL; i++)
     json_builder_add_string_value (builder, providers[i]);
   json_builder_end_array (builder);
-  add_string (builder, "authToken", auth_token);
-  add_string (builder, "status", "ESTABLISHED");
-  add_bool (builder, "useWsTunnel", FALSE);
-  add_bool (builder, "useWsTunnelPacketization2", FALSE);
-  add_bool (builder, "useBase64BinaryEncoding", FALSE);
-  add_bool (builder, "forceLogger", FALSE);
-  add_bool (builder, "keepAlive", connection->keep_alive);
+  _beacon_wcs_json_add_string (builder, "authToken", auth_token);
+  _beacon_wcs_json_add_string (builder, "status", "ESTABLISHED");
+  _beacon_wcs_json_add_bool (builder, "useWsTunnel", FALSE);
+  _beacon_wcs_json_add_bool (builder, "useWsTunnelPacketization2", FALSE);
+  _beacon_wcs_json_add_bool (builder, "useBase64BinaryEncoding", FALSE);
+  _beacon_wcs_json_add_bool (builder, "forceLogger", FALSE);
+  _beacon_wcs_json_add_bool (builder, "keepAlive", connection->keep_alive);
   /* No webRTCMetricsServerDescription: with it the WebSDK starts uploading metrics to a
    * collector that does not exist (protocol-reference §7.4). */
   json_builder_end_object (builder);
 
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
 
 char *
 beacon_wcs_server_message_build_version (const char *version)
 {
-  g_autoptr(JsonBuilder) builder = begin_message ("getVersion");
+  g_autoptr(JsonBuilder) builder = _beacon_wcs_json_begin_message ("getVersion");
 
   g_return_val_if_fail (version != NULL, NULL);
 
   json_builder_add_string_value (builder, version);
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
 
 char *
 beacon_wcs_server_message_build_ping (void)
 {
-  g_autoptr(JsonBuilder) builder = begin_message ("ping");
+  g_autoptr(JsonBuilder) builder = _beacon_wcs_json_begin_message ("ping");
 
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
 
 char *
 beacon_wcs_server_message_build_remote_sdp (const char *media_session_id,
                                             const char *sdp)
 {
-  g_autoptr(JsonBuilder) builder = begin_message ("setRemoteSDP");
+  g_autoptr(JsonBuilder) builder = _beacon_wcs_json_begin_message ("setRemoteSDP");
 
   g_return_val_if_fail (media_session_id != NULL, NULL);
   g_return_val_if_fail (sdp != NULL, NULL);
@@ -570,7 +517,7 @@ beacon_wcs_server_message_build_remote_sdp (const char *media_session_id,
   json_builder_add_string_value (builder, sdp);
   /* Meaning unknown, true in every WCS example; clients ignore it. */
   json_builder_add_boolean_value (builder, TRUE);
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
 
 static void
@@ -582,61 +529,61 @@ add_muted_state (JsonBuilder *builder,
     return;
   json_builder_set_member_name (builder, member);
   json_builder_begin_object (builder);
-  add_bool (builder, "muted", muted);
+  _beacon_wcs_json_add_bool (builder, "muted", muted);
   json_builder_end_object (builder);
 }
 
 char *
 beacon_wcs_server_message_build_stream_status (const BeaconWcsStreamInfo *info)
 {
-  g_autoptr(JsonBuilder) builder = begin_message ("notifyStreamStatusEvent");
+  g_autoptr(JsonBuilder) builder = _beacon_wcs_json_begin_message ("notifyStreamStatusEvent");
 
   g_return_val_if_fail (info != NULL, NULL);
   g_return_val_if_fail (info->media_session_id != NULL, NULL);
   g_return_val_if_fail (info->status != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "mediaSessionId", info->media_session_id);
-  add_string (builder, "name", info->name ? info->name : "");
-  add_bool (builder, "published", info->published == TRUE);
-  add_bool (builder, "hasVideo", info->has_video == TRUE);
-  add_bool (builder, "hasAudio", info->has_audio == TRUE);
-  add_string (builder, "status", info->status);
+  _beacon_wcs_json_add_string (builder, "mediaSessionId", info->media_session_id);
+  _beacon_wcs_json_add_string (builder, "name", info->name ? info->name : "");
+  _beacon_wcs_json_add_bool (builder, "published", info->published == TRUE);
+  _beacon_wcs_json_add_bool (builder, "hasVideo", info->has_video == TRUE);
+  _beacon_wcs_json_add_bool (builder, "hasAudio", info->has_audio == TRUE);
+  _beacon_wcs_json_add_string (builder, "status", info->status);
   /* Absent rather than "": the WebSDK keeps its previous info when the field is missing. */
-  add_string (builder, "info", info->info);
-  add_string (builder, "audioCodec", info->audio_codec);
-  add_string (builder, "videoCodec", info->video_codec);
-  add_bool (builder, "record", info->record == TRUE);
-  add_string (builder, "recordName", info->record_name);
-  add_int (builder, "width", or_zero (info->width));
-  add_int (builder, "height", or_zero (info->height));
-  add_int (builder, "bitrate", or_zero (info->bitrate));
-  add_int (builder, "minBitrate", or_zero (info->min_bitrate));
-  add_int (builder, "maxBitrate", or_zero (info->max_bitrate));
-  add_int (builder, "quality", or_zero (info->quality));
-  add_int (builder, "createDate", info->create_date == BEACON_WCS_UNSET ? 0 : info->create_date);
+  _beacon_wcs_json_add_string (builder, "info", info->info);
+  _beacon_wcs_json_add_string (builder, "audioCodec", info->audio_codec);
+  _beacon_wcs_json_add_string (builder, "videoCodec", info->video_codec);
+  _beacon_wcs_json_add_bool (builder, "record", info->record == TRUE);
+  _beacon_wcs_json_add_string (builder, "recordName", info->record_name);
+  _beacon_wcs_json_add_int (builder, "width", or_zero (info->width));
+  _beacon_wcs_json_add_int (builder, "height", or_zero (info->height));
+  _beacon_wcs_json_add_int (builder, "bitrate", or_zero (info->bitrate));
+  _beacon_wcs_json_add_int (builder, "minBitrate", or_zero (info->min_bitrate));
+  _beacon_wcs_json_add_int (builder, "maxBitrate", or_zero (info->max_bitrate));
+  _beacon_wcs_json_add_int (builder, "quality", or_zero (info->quality));
+  _beacon_wcs_json_add_int (builder, "createDate", info->create_date == BEACON_WCS_UNSET ? 0 : info->create_date);
   add_muted_state (builder, "audioState", info->audio_muted);
   add_muted_state (builder, "videoState", info->video_muted);
-  add_string (builder, "mediaProvider", "WebRTC");
+  _beacon_wcs_json_add_string (builder, "mediaProvider", "WebRTC");
   json_builder_end_object (builder);
 
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
 
 char *
 beacon_wcs_server_message_build_audio_codec (const char *media_session_id,
                                              const char *codec)
 {
-  g_autoptr(JsonBuilder) builder = begin_message ("notifyAudioCodec");
+  g_autoptr(JsonBuilder) builder = _beacon_wcs_json_begin_message ("notifyAudioCodec");
 
   g_return_val_if_fail (media_session_id != NULL, NULL);
   g_return_val_if_fail (codec != NULL, NULL);
 
   json_builder_add_string_value (builder, media_session_id);
   json_builder_begin_object (builder);
-  add_string (builder, "name", codec);
+  _beacon_wcs_json_add_string (builder, "name", codec);
   json_builder_end_object (builder);
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
 
 char *
@@ -644,18 +591,18 @@ beacon_wcs_server_message_build_video_format (const char *media_session_id,
                                               int         width,
                                               int         height)
 {
-  g_autoptr(JsonBuilder) builder = begin_message ("notifyVideoFormat");
+  g_autoptr(JsonBuilder) builder = _beacon_wcs_json_begin_message ("notifyVideoFormat");
 
   g_return_val_if_fail (media_session_id != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_int (builder, "streamerVideoWidth", width);
-  add_int (builder, "streamerVideoHeight", height);
-  add_string (builder, "mediaSessionId", media_session_id);
+  _beacon_wcs_json_add_int (builder, "streamerVideoWidth", width);
+  _beacon_wcs_json_add_int (builder, "streamerVideoHeight", height);
+  _beacon_wcs_json_add_string (builder, "mediaSessionId", media_session_id);
   /* A pseudo-status: clients take the size and keep their stream status. */
-  add_string (builder, "status", "RESIZE");
+  _beacon_wcs_json_add_string (builder, "status", "RESIZE");
   json_builder_end_object (builder);
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
 
 static gboolean
@@ -672,27 +619,27 @@ beacon_wcs_server_message_build_stream_event (const char *media_session_id,
                                               const char *stream_name,
                                               GError    **error)
 {
-  g_autoptr(JsonBuilder) builder = begin_message ("notifyStreamEvent");
+  g_autoptr(JsonBuilder) builder = _beacon_wcs_json_begin_message ("notifyStreamEvent");
 
   g_return_val_if_fail (media_session_id != NULL, NULL);
   g_return_val_if_fail (type != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "mediaSessionId", media_session_id);
-  add_string (builder, "type", type);
+  _beacon_wcs_json_add_string (builder, "mediaSessionId", media_session_id);
+  _beacon_wcs_json_add_string (builder, "type", type);
   /* Players learn whose mute it was from {streamName} (the WebSDK's media manager reads
    * payload.streamName); other events carry the publisher's payload as it came. */
   if (is_mute_event (type) && stream_name != NULL)
     {
       json_builder_set_member_name (builder, "payload");
       json_builder_begin_object (builder);
-      add_string (builder, "streamName", stream_name);
+      _beacon_wcs_json_add_string (builder, "streamName", stream_name);
       json_builder_end_object (builder);
     }
   else if (!add_json (builder, "payload", payload_json, error))
     return NULL;
   json_builder_end_object (builder);
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
 
 char *
@@ -703,20 +650,20 @@ beacon_wcs_server_message_build_video_rate (const BeaconWcsRateSample *sample)
   g_return_val_if_fail (sample != NULL, NULL);
   g_return_val_if_fail (sample->media_session_id != NULL, NULL);
 
-  builder = begin_message (sample->direction == BEACON_WCS_RATE_INBOUND ? "inboundVideoRate"
+  builder = _beacon_wcs_json_begin_message (sample->direction == BEACON_WCS_RATE_INBOUND ? "inboundVideoRate"
                                                                         : "outboundVideoRate");
   json_builder_begin_object (builder);
-  add_string (builder, "mediaSessionId", sample->media_session_id);
-  add_int (builder, "videoRate", sample->video_rate);
+  _beacon_wcs_json_add_string (builder, "mediaSessionId", sample->media_session_id);
+  _beacon_wcs_json_add_int (builder, "videoRate", sample->video_rate);
   json_builder_set_member_name (builder, "fps");
   json_builder_add_double_value (builder, sample->fps);
-  add_int (builder, "nack", sample->nack);
-  add_int (builder, "pli", sample->pli);
-  add_int (builder, "lostPackets", sample->lost_packets);
-  add_int (builder, "width", or_zero (sample->width));
-  add_int (builder, "height", or_zero (sample->height));
+  _beacon_wcs_json_add_int (builder, "nack", sample->nack);
+  _beacon_wcs_json_add_int (builder, "pli", sample->pli);
+  _beacon_wcs_json_add_int (builder, "lostPackets", sample->lost_packets);
+  _beacon_wcs_json_add_int (builder, "width", or_zero (sample->width));
+  _beacon_wcs_json_add_int (builder, "height", or_zero (sample->height));
   json_builder_end_object (builder);
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
 
 char *
@@ -724,18 +671,18 @@ beacon_wcs_server_message_build_available (const char *media_session_id,
                                            gboolean    available,
                                            const char *info)
 {
-  g_autoptr(JsonBuilder) builder = begin_message ("availableStream");
+  g_autoptr(JsonBuilder) builder = _beacon_wcs_json_begin_message ("availableStream");
 
   g_return_val_if_fail (media_session_id != NULL, NULL);
 
   json_builder_begin_object (builder);
   /* A string, not a boolean: the WebSDK compares with == "true", and a JSON true rejects
    * its promise (checked in EXP-1). */
-  add_string (builder, "status", available ? "true" : "false");
-  add_string (builder, "info", info ? info : "");
-  add_string (builder, "id", media_session_id);
+  _beacon_wcs_json_add_string (builder, "status", available ? "true" : "false");
+  _beacon_wcs_json_add_string (builder, "info", info ? info : "");
+  _beacon_wcs_json_add_string (builder, "id", media_session_id);
   json_builder_end_object (builder);
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
 
 char *
@@ -743,14 +690,14 @@ beacon_wcs_server_message_build_fail (const char *api_method,
                                       const char *id,
                                       const char *info)
 {
-  g_autoptr(JsonBuilder) builder = begin_message ("fail");
+  g_autoptr(JsonBuilder) builder = _beacon_wcs_json_begin_message ("fail");
 
   g_return_val_if_fail (api_method != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "apiMethod", api_method);
-  add_string (builder, "id", id);
-  add_string (builder, "info", info);
+  _beacon_wcs_json_add_string (builder, "apiMethod", api_method);
+  _beacon_wcs_json_add_string (builder, "id", id);
+  _beacon_wcs_json_add_string (builder, "info", info);
   json_builder_end_object (builder);
-  return end_message (builder);
+  return _beacon_wcs_json_end_message (builder);
 }
