@@ -91,8 +91,8 @@ refuse (BeaconLocalSession     *session,
   gboolean published = request->kind == BEACON_WCS_REQUEST_PUBLISH_STREAM;
   g_autoptr(BeaconLocalStream) stream = stream_new (session, request, published);
 
-  g_debug ("%s: %s “%s” refused: %s", beacon_local_session_get_auth_token (session),
-           request->method, stream->info->name, reason);
+  g_message ("%s: %s “%s” refused: %s", beacon_local_session_get_auth_token (session),
+             request->method, stream->info->name, reason);
   send_status (stream, BEACON_WCS_STREAM_STATUS_FAILED, reason);
 }
 
@@ -138,9 +138,9 @@ end_stream (BeaconLocalServer     *self,
       players = find_players (self, stream->info->name);
     }
 
-  g_debug ("%s: stream %s (%s) %s: %s", beacon_local_session_get_auth_token (stream->session),
-           stream->info->media_session_id, stream->info->name,
-           beacon_wcs_stream_status_to_string (status), info);
+  g_message ("%s: stream %s (%s) %s: %s", beacon_local_session_get_auth_token (stream->session),
+             stream->info->media_session_id, stream->info->name,
+             beacon_wcs_stream_status_to_string (status), info);
   send_status (stream, status, info);
   _beacon_local_server_emit_ended (self, stream);
 
@@ -221,8 +221,8 @@ accept_stream (BeaconLocalServer      *self,
   g_hash_table_insert (self->streams, stream->info->media_session_id, stream);
   if (published)
     g_hash_table_insert (self->publishers, stream->info->name, stream);
-  g_debug ("%s: %s “%s” (%s) is PENDING", beacon_local_session_get_auth_token (session),
-           request->method, stream->info->name, stream->info->media_session_id);
+  g_message ("%s: %s “%s” (%s) is PENDING", beacon_local_session_get_auth_token (session),
+             request->method, stream->info->name, stream->info->media_session_id);
 
   /* Answering with an SDP, and PUBLISHING / PLAYING after it, belong to the media relay:
    * it hears of the stream here and calls beacon_local_server_answer_stream(). Until a

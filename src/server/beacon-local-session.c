@@ -93,8 +93,8 @@ answer_connection (BeaconLocalSession     *self,
   beacon_local_session_send (self, user_data);
   beacon_local_session_send (self, version);
   self->established = TRUE;
-  g_debug ("%s: established (app key %s)", self->auth_token,
-           request->app_key ? request->app_key : "(none)");
+  g_message ("%s: established (app key %s)", self->auth_token,
+             request->app_key ? request->app_key : "(none)");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ESTABLISHED]);
 }
 
@@ -207,8 +207,8 @@ on_connection_closed (SoupWebsocketConnection *connection,
   if (self->closed)
     return;
   self->closed = TRUE;
-  g_debug ("%s: closed (code %u)", self->auth_token,
-           soup_websocket_connection_get_close_code (connection));
+  g_message ("%s: closed (code %u)", self->auth_token,
+             soup_websocket_connection_get_close_code (connection));
   g_signal_emit (self, signals[CLOSED], 0);
 }
 
@@ -224,7 +224,7 @@ on_ping_timeout (gpointer user_data)
   if (self->missed_pings >= self->ping_probes)
     {
       /* Routine for a server (a laptop lid closed, a network gone): debug, not warning. */
-      g_debug ("%s: %u pings unanswered; closing", self->auth_token, self->missed_pings);
+      g_message ("%s: %u pings unanswered; closing", self->auth_token, self->missed_pings);
       self->ping_id = 0;
       beacon_local_session_close (self, SOUP_WEBSOCKET_CLOSE_GOING_AWAY,
                                   "Terminated by keep-alive");
