@@ -17,6 +17,9 @@
 
 #include "beacon-cli-commands.h"
 #include "beacon-local-server.h"
+#include "beacon-media-relay.h"
+
+#include <gst/gst.h>
 
 static int      opt_port = 8080;
 static char    *opt_bind;
@@ -25,6 +28,7 @@ static int      opt_tls_port;
 static char    *opt_tls_cert;
 static char    *opt_tls_key;
 static gboolean opt_verbose;
+static gboolean opt_add_setup;
 
 static const GOptionEntry serve_entries[] = {
   { "port", 'p', 0, G_OPTION_ARG_INT, &opt_port,
@@ -39,6 +43,8 @@ static const GOptionEntry serve_entries[] = {
     N_("PEM certificate for wss://"), N_("FILE") },
   { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &opt_tls_key,
     N_("PEM private key for wss://"), N_("FILE") },
+  { "add-setup", 0, 0, G_OPTION_ARG_NONE, &opt_add_setup,
+    N_("Put a=setup:active in SDP answers (real WCS leaves it out)"), NULL },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose,
     N_("Log debug messages"), NULL },
   { NULL }
@@ -59,6 +65,7 @@ beacon_cli_serve (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(BeaconLocalServer) server = NULL;
+  g_autoptr(BeaconMediaRelay) relay = NULL;
   g_autofree char *url = NULL;
 
   context = g_option_context_new (_("— run the local WCS-compatible server"));
@@ -83,6 +90,13 @@ beacon_cli_serve (int    argc,
   if (opt_verbose)
     g_log_set_debug_enabled (TRUE);
 
+  gst_init (NULL, NULL);
+  if (!beacon_media_relay_check_elements (&error))
+    {
+      g_printerr (_("Cannot relay media: %s\n"), error->message);
+      return EXIT_USAGE;
+    }
+
   server = beacon_local_server_new ();
   beacon_local_server_set_port (server, opt_port);
   if (opt_bind != NULL)
@@ -94,6 +108,9 @@ beacon_cli_serve (int    argc,
       return EXIT_CONNECT;
     }
 
+  relay = beacon_media_relay_new (server);
+  beacon_media_relay_set_add_setup (relay, opt_add_setup);
+
   url = beacon_local_server_dup_url (server);
   /* Scripts and tests read this line to learn the port when --port 0 picked one. */
   g_print (_("Listening on %s\n"), url);
@@ -104,6 +121,8 @@ beacon_cli_serve (int    argc,
   g_unix_signal_add (SIGTERM, on_quit_signal, loop);
   g_main_loop_run (loop);
 
+  /* Sessions first (their streams end and the relay lets go), then the relay itself. */
   beacon_local_server_stop (server);
+  g_clear_object (&relay);
   return EXIT_OK;
 }

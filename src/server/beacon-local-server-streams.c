@@ -528,3 +528,73 @@ beacon_local_server_fail_stream (BeaconLocalServer *self,
   end_stream (self, media_session_id, BEACON_WCS_STREAM_STATUS_FAILED, info);
   return TRUE;
 }
+
+static BeaconLocalStream *
+lookup_live (BeaconLocalServer *self,
+             const char        *media_session_id,
+             GError           **error)
+{
+  BeaconLocalStream *stream = g_hash_table_lookup (self->streams, media_session_id);
+
+  if (stream == NULL)
+    g_set_error (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_INVALID_ARGUMENT,
+                 "no live stream has the id %s", media_session_id);
+  return stream;
+}
+
+gboolean
+beacon_local_server_set_stream_size (BeaconLocalServer *self,
+                                     const char        *media_session_id,
+                                     int                width,
+                                     int                height,
+                                     GError           **error)
+{
+  BeaconLocalStream *stream;
+
+  g_return_val_if_fail (BEACON_IS_LOCAL_SERVER (self), FALSE);
+  g_return_val_if_fail (media_session_id != NULL, FALSE);
+
+  if (!(stream = lookup_live (self, media_session_id, error)))
+    return FALSE;
+  stream->info->width = width;
+  stream->info->height = height;
+  return TRUE;
+}
+
+gboolean
+beacon_local_server_send_video_format (BeaconLocalServer *self,
+                                       const char        *media_session_id,
+                                       int                width,
+                                       int                height,
+                                       GError           **error)
+{
+  BeaconLocalStream *stream;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (BEACON_IS_LOCAL_SERVER (self), FALSE);
+  g_return_val_if_fail (media_session_id != NULL, FALSE);
+
+  if (!(stream = lookup_live (self, media_session_id, error)))
+    return FALSE;
+  text = beacon_wcs_server_message_build_video_format (media_session_id, width, height);
+  beacon_local_session_send (stream->session, text);
+  return TRUE;
+}
+
+gboolean
+beacon_local_server_send_video_rate (BeaconLocalServer         *self,
+                                     const BeaconWcsRateSample *sample,
+                                     GError                   **error)
+{
+  BeaconLocalStream *stream;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (BEACON_IS_LOCAL_SERVER (self), FALSE);
+  g_return_val_if_fail (sample != NULL && sample->media_session_id != NULL, FALSE);
+
+  if (!(stream = lookup_live (self, sample->media_session_id, error)))
+    return FALSE;
+  text = beacon_wcs_server_message_build_video_rate (sample);
+  beacon_local_session_send (stream->session, text);
+  return TRUE;
+}

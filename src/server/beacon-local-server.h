@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "beacon-local-session.h"
+#include "beacon-wcs-message.h"
 
 G_BEGIN_DECLS
 
@@ -77,5 +78,23 @@ gboolean           beacon_local_server_fail_stream        (BeaconLocalServer *se
                                                            const char        *media_session_id,
                                                            const char        *info,
                                                            GError           **error);
+
+/** beacon_local_server_set_stream_size: the picture size a stream's status reports. */
+gboolean           beacon_local_server_set_stream_size    (BeaconLocalServer *self,
+                                                           const char        *media_session_id,
+                                                           int                width,
+                                                           int                height,
+                                                           GError           **error);
+/** beacon_local_server_send_video_format: `notifyVideoFormat` to a player (the published size). */
+gboolean           beacon_local_server_send_video_format  (BeaconLocalServer *self,
+                                                           const char        *media_session_id,
+                                                           int                width,
+                                                           int                height,
+                                                           GError           **error);
+/** beacon_local_server_send_video_rate: `inboundVideoRate` / `outboundVideoRate` for a live
+ * stream, as measured by the relay. */
+gboolean           beacon_local_server_send_video_rate    (BeaconLocalServer         *self,
+                                                           const BeaconWcsRateSample *sample,
+                                                           GError                   **error);
 
 G_END_DECLS

@@ -1,0 +1,59 @@
+/* relay-test-peer.h
+ *
+ * Copyright 2026 The Beacon authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gst/gst.h>
+
+#include "beacon-wcs-client.h"
+#include "beacon-wcs-stream.h"
+
+G_BEGIN_DECLS
+
+/* A bare webrtcbin client for the relay tests, written from protocol.md §9 alone (not the
+ * media layer's publisher/player), so the server is checked against an independent peer:
+ * a live test pattern + tone publisher, or a receive-only player counting decoded frames. */
+
+typedef struct
+{
+  GstElement      *pipeline;
+  GstElement      *webrtc;
+  BeaconWcsClient *client;
+  BeaconWcsStream *stream;
+  gboolean         publisher;
+  gboolean         decode;        /* player: decode video (else count depayloaded frames) */
+  char            *offer;
+  char            *answer;        /* as the server sent it, before our a=setup fix */
+  char            *error;         /* first failure, for the test's message */
+  gboolean         answer_applied;
+  gint             frames;        /* atomic: video frames decoded / depayloaded */
+  gint             audio_buffers; /* atomic */
+  gint             width;         /* atomic, from decoded caps */
+  gint             height;
+  GPtrArray       *rates;         /* BeaconWcsRateSample, in arrival order */
+  int              format_width;  /* from notifyVideoFormat (the stream's size) */
+} TestPeer;
+
+/* @codec: "H264" or "VP8" (publisher); ignored for players. */
+TestPeer *test_peer_new_publisher (const char *url,
+                                   const char *codec,
+                                   int         width,
+                                   int         height);
+TestPeer *test_peer_new_player    (const char *url,
+                                   gboolean    decode);
+/* Connects, builds the offer and sends publishStream / playStream for @name. */
+void      test_peer_start         (TestPeer   *peer,
+                                   const char *name);
+BeaconWcsStreamStatus test_peer_get_status (TestPeer *peer);
+void      test_peer_free          (TestPeer   *peer);
+
+/* Frames counted in the next @seconds of main loop (so fps = result / seconds). */
+int       test_peer_count_frames  (TestPeer   *peer,
+                                   double      seconds);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPeer, test_peer_free)
+
+G_END_DECLS

@@ -1,0 +1,217 @@
+/* test-relay.c
+ *
+ * Copyright 2026 The Beacon authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The media relay end to end: real BeaconLocalServer + BeaconMediaRelay, real WebSockets,
+ * real webrtcbin on both sides, on 127.0.0.1. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "beacon-local-server.h"
+#include "beacon-media-relay.h"
+#include "relay-test-peer.h"
+
+/* First frames take about 1 s on loopback (notes-media.md); slow CI machines get slack. */
+#define MEDIA_DEADLINE_S 20
+
+typedef struct
+{
+  BeaconLocalServer *server;
+  BeaconMediaRelay  *relay;
+  char              *url;
+} Fixture;
+
+static gboolean
+wait_tick (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+#define WAIT_FOR(cond, seconds, what)                                                    \
+  G_STMT_START {                                                                         \
+    gint64 deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;             \
+    guint tick_ = g_timeout_add (20, wait_tick, NULL);                                   \
+    while (!(cond) && g_get_monotonic_time () < deadline_)                               \
+      g_main_context_iteration (NULL, TRUE);                                             \
+    g_source_remove (tick_);                                                             \
+    if (!(cond))                                                                         \
+      {                                                                                  \
+        g_test_fail_printf ("%s:%d: waited %d s for %s (%s)", __FILE__, __LINE__,        \
+                            (int) (seconds), what, #cond);                               \
+        return;                                                                          \
+      }                                                                                  \
+  } G_STMT_END
+
+#define WAIT_STATUS(peer, wanted)                                                        \
+  G_STMT_START {                                                                         \
+    WAIT_FOR (test_peer_get_status (peer) == (wanted) || (peer)->error != NULL ||        \
+              beacon_wcs_stream_status_is_terminal (test_peer_get_status (peer)),        \
+              MEDIA_DEADLINE_S, "status " #wanted);                                      \
+    g_assert_null ((peer)->error);                                                       \
+    if (test_peer_get_status (peer) != (wanted))                                         \
+      {                                                                                  \
+        g_test_fail_printf ("expected " #wanted ", got status %d (%s)",                  \
+                            test_peer_get_status (peer),                                 \
+                            beacon_wcs_stream_get_info ((peer)->stream));                \
+        return;                                                                          \
+      }                                                                                  \
+  } G_STMT_END
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->server = beacon_local_server_new ();
+  beacon_local_server_set_port (fixture->server, 0);
+  g_assert_true (beacon_local_server_start (fixture->server, &error));
+  g_assert_no_error (error);
+  fixture->relay = beacon_media_relay_new (fixture->server);
+  fixture->url = beacon_local_server_dup_url (fixture->server);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  beacon_local_server_stop (fixture->server);
+  g_clear_object (&fixture->relay);
+  g_clear_object (&fixture->server);
+  g_free (fixture->url);
+}
+
+/* protocol.md §9: what a real WCS answer looks like, and so must ours. */
+static void
+assert_wcs_shape (const char *answer)
+{
+  g_assert_nonnull (answer);
+  g_assert_null (strstr (answer, "a=group:BUNDLE"));
+  g_assert_null (strstr (answer, "a=setup"));
+  g_assert_nonnull (strstr (answer, "s=Flashphoner/1.0"));
+  g_assert_nonnull (strstr (answer, "RTP/SAVPF"));
+  g_assert_null (strstr (answer, "UDP/TLS/RTP/SAVPF"));
+  g_assert_nonnull (strstr (answer, "a=end-of-candidates"));
+  g_assert_nonnull (strstr (answer, "127.0.0.1"));
+  g_assert_null (strstr (answer, "a=extmap"));
+}
+
+static void
+check_relay (Fixture    *fixture,
+             const char *codec)
+{
+  g_autoptr(TestPeer) publisher = test_peer_new_publisher (fixture->url, codec, 320, 240);
+  g_autoptr(TestPeer) player = test_peer_new_player (fixture->url, TRUE);
+  const BeaconWcsRateSample *rate;
+  int frames;
+
+  test_peer_start (publisher, "cam");
+  g_assert_null (publisher->error);
+  WAIT_STATUS (publisher, BEACON_WCS_STREAM_STATUS_PUBLISHING);
+  assert_wcs_shape (publisher->answer);
+  g_assert_nonnull (strstr (publisher->answer, "a=recvonly"));
+  g_assert_cmpstr (beacon_wcs_stream_get_video_codec (publisher->stream), ==, codec);
+  g_assert_cmpstr (beacon_wcs_stream_get_audio_codec (publisher->stream), ==, "opus");
+
+  test_peer_start (player, "cam");
+  g_assert_null (player->error);
+  WAIT_STATUS (player, BEACON_WCS_STREAM_STATUS_PLAYING);
+  assert_wcs_shape (player->answer);
+  g_assert_nonnull (strstr (player->answer, "a=sendonly"));
+  g_assert_cmpstr (beacon_wcs_stream_get_video_codec (player->stream), ==, codec);
+
+  WAIT_FOR (g_atomic_int_get (&player->frames) > 0, MEDIA_DEADLINE_S, "a first decoded frame");
+  frames = test_peer_count_frames (player, 3.0);
+  g_test_message ("%s: %d frames decoded in 3 s", codec, frames);
+  g_assert_cmpint (frames, >=, 25 * 3);
+  g_assert_cmpint (g_atomic_int_get (&player->width), ==, 320);
+  g_assert_cmpint (g_atomic_int_get (&player->height), ==, 240);
+  g_assert_cmpint (g_atomic_int_get (&player->audio_buffers), >, 0);
+  /* notifyVideoFormat told the player the published size. */
+  g_assert_cmpint (player->format_width, ==, 320);
+
+  /* Measured rates, once primed: non-zero bitrate and about 30 fps both ways. */
+  WAIT_FOR (publisher->rates->len >= 3 && player->rates->len >= 3, 10, "three rate reports each");
+  rate = g_ptr_array_index (publisher->rates, publisher->rates->len - 1);
+  g_test_message ("inbound: %" G_GINT64_FORMAT " bps, %.1f fps", rate->video_rate, rate->fps);
+  g_assert_cmpint (rate->direction, ==, BEACON_WCS_RATE_INBOUND);
+  g_assert_cmpint (rate->video_rate, >, 50000);
+  g_assert_cmpfloat (rate->fps, >, 20);
+  g_assert_cmpint (rate->width, ==, 320);
+  rate = g_ptr_array_index (player->rates, player->rates->len - 1);
+  g_test_message ("outbound: %" G_GINT64_FORMAT " bps, %.1f fps", rate->video_rate, rate->fps);
+  g_assert_cmpint (rate->direction, ==, BEACON_WCS_RATE_OUTBOUND);
+  g_assert_cmpint (rate->video_rate, >, 50000);
+  g_assert_cmpfloat (rate->fps, >, 20);
+
+  /* Unpublish: the player learns why, and the relay lets go of everything. */
+  g_assert_true (beacon_wcs_stream_stop (publisher->stream, NULL));
+  WAIT_STATUS (publisher, BEACON_WCS_STREAM_STATUS_UNPUBLISHED);
+  WAIT_STATUS (player, BEACON_WCS_STREAM_STATUS_STOPPED);
+  g_assert_cmpstr (beacon_wcs_stream_get_info (player->stream), ==, "Stopped by publisher stop");
+  g_assert_cmpuint (beacon_media_relay_get_n_streams (fixture->relay), ==, 0);
+}
+
+static void
+test_relay_h264 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  check_relay (fixture, "H264");
+}
+
+static void
+test_relay_vp8 (Fixture       *fixture,
+                gconstpointer  data)
+{
+  check_relay (fixture, "VP8");
+}
+
+/* A player leaving does not disturb the publisher or the other players. */
+static void
+test_player_leaves (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(TestPeer) publisher = test_peer_new_publisher (fixture->url, "H264", 320, 240);
+  g_autoptr(TestPeer) first = test_peer_new_player (fixture->url, FALSE);
+  g_autoptr(TestPeer) second = test_peer_new_player (fixture->url, FALSE);
+
+  test_peer_start (publisher, "cam");
+  WAIT_STATUS (publisher, BEACON_WCS_STREAM_STATUS_PUBLISHING);
+  test_peer_start (first, "cam");
+  test_peer_start (second, "cam");
+  WAIT_STATUS (first, BEACON_WCS_STREAM_STATUS_PLAYING);
+  WAIT_STATUS (second, BEACON_WCS_STREAM_STATUS_PLAYING);
+  WAIT_FOR (g_atomic_int_get (&second->frames) > 0, MEDIA_DEADLINE_S, "frames at player 2");
+
+  g_assert_true (beacon_wcs_stream_stop (first->stream, NULL));
+  WAIT_STATUS (first, BEACON_WCS_STREAM_STATUS_STOPPED);
+  g_assert_cmpstr (beacon_wcs_stream_get_info (first->stream), ==, "Stopped by user");
+  g_assert_cmpint (test_peer_count_frames (second, 2.0), >=, 25 * 2);
+  g_assert_cmpint (test_peer_get_status (publisher), ==, BEACON_WCS_STREAM_STATUS_PUBLISHING);
+  g_assert_cmpint (test_peer_count_frames (publisher, 1.0), >=, 25);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gst_init (&argc, &argv);
+  g_test_init (&argc, &argv, NULL);
+
+  if (!beacon_media_relay_check_elements (NULL))
+    {
+      g_printerr ("GStreamer plugins for WebRTC are missing\n");
+      return 1;
+    }
+  g_test_add ("/beacon/server/relay/h264", Fixture, NULL, fixture_set_up, test_relay_h264,
+              fixture_tear_down);
+  g_test_add ("/beacon/server/relay/vp8", Fixture, NULL, fixture_set_up, test_relay_vp8,
+              fixture_tear_down);
+  g_test_add ("/beacon/server/relay/player-leaves", Fixture, NULL, fixture_set_up,
+              test_player_leaves, fixture_tear_down);
+  return g_test_run ();
+}
