@@ -170,27 +170,37 @@ test_relay_vp8 (Fixture       *fixture,
   check_relay (fixture, "VP8");
 }
 
-/* A player leaving does not disturb the publisher or the other players. */
+/* A player leaving politely, or vanishing without a word, disturbs neither the publisher
+ * nor the other players. */
 static void
 test_player_leaves (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(TestPeer) publisher = test_peer_new_publisher (fixture->url, "H264", 320, 240);
-  g_autoptr(TestPeer) first = test_peer_new_player (fixture->url, FALSE);
-  g_autoptr(TestPeer) second = test_peer_new_player (fixture->url, FALSE);
+  g_autoptr(TestPeer) polite = test_peer_new_player (fixture->url, FALSE);
+  g_autoptr(TestPeer) vanishing = test_peer_new_player (fixture->url, FALSE);
+  g_autoptr(TestPeer) staying = test_peer_new_player (fixture->url, FALSE);
+  int frames;
 
   test_peer_start (publisher, "cam");
   WAIT_STATUS (publisher, BEACON_WCS_STREAM_STATUS_PUBLISHING);
-  test_peer_start (first, "cam");
-  test_peer_start (second, "cam");
-  WAIT_STATUS (first, BEACON_WCS_STREAM_STATUS_PLAYING);
-  WAIT_STATUS (second, BEACON_WCS_STREAM_STATUS_PLAYING);
-  WAIT_FOR (g_atomic_int_get (&second->frames) > 0, MEDIA_DEADLINE_S, "frames at player 2");
+  test_peer_start (polite, "cam");
+  test_peer_start (vanishing, "cam");
+  test_peer_start (staying, "cam");
+  WAIT_STATUS (polite, BEACON_WCS_STREAM_STATUS_PLAYING);
+  WAIT_STATUS (vanishing, BEACON_WCS_STREAM_STATUS_PLAYING);
+  WAIT_STATUS (staying, BEACON_WCS_STREAM_STATUS_PLAYING);
+  WAIT_FOR (g_atomic_int_get (&staying->frames) > 0, MEDIA_DEADLINE_S, "frames at a player");
 
-  g_assert_true (beacon_wcs_stream_stop (first->stream, NULL));
-  WAIT_STATUS (first, BEACON_WCS_STREAM_STATUS_STOPPED);
-  g_assert_cmpstr (beacon_wcs_stream_get_info (first->stream), ==, "Stopped by user");
-  g_assert_cmpint (test_peer_count_frames (second, 2.0), >=, 25 * 2);
+  g_assert_true (beacon_wcs_stream_stop (polite->stream, NULL));
+  WAIT_STATUS (polite, BEACON_WCS_STREAM_STATUS_STOPPED);
+  g_assert_cmpstr (beacon_wcs_stream_get_info (polite->stream), ==, "Stopped by user");
+  /* Its media stops dead; its session stays open, so the server keeps sending into the void. */
+  gst_element_set_state (vanishing->pipeline, GST_STATE_NULL);
+
+  frames = test_peer_count_frames (staying, 3.0);
+  g_test_message ("remaining player: %d frames in 3 s", frames);
+  g_assert_cmpint (frames, >=, 25 * 3);
   g_assert_cmpint (test_peer_get_status (publisher), ==, BEACON_WCS_STREAM_STATUS_PUBLISHING);
   g_assert_cmpint (test_peer_count_frames (publisher, 1.0), >=, 25);
 }
