@@ -24,7 +24,7 @@ runtime_pkgs=(
 )
 # python3 reads meson's testlog.json in build-aux/test (meson itself depends on it anyway).
 tests_pkgs=(
-  xvfb xauth dbus imagemagick python3
+  xvfb xauth dbus imagemagick python3 chromium
 )
 
 if [ "$#" -eq 0 ]; then
