@@ -598,3 +598,50 @@ beacon_local_server_send_video_rate (BeaconLocalServer         *self,
   beacon_local_session_send (stream->session, text);
   return TRUE;
 }
+
+GPtrArray *
+beacon_local_server_dup_streams (BeaconLocalServer *self)
+{
+  GPtrArray *streams = g_ptr_array_new_with_free_func ((GDestroyNotify) beacon_wcs_stream_info_free);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (BEACON_IS_LOCAL_SERVER (self), streams);
+
+  g_hash_table_iter_init (&iter, self->streams);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (streams, beacon_wcs_stream_info_copy (((BeaconLocalStream *) value)->info));
+  return streams;
+}
+
+const char *
+beacon_local_server_get_stream_session (BeaconLocalServer *self,
+                                        const char        *media_session_id)
+{
+  BeaconLocalStream *stream;
+
+  g_return_val_if_fail (BEACON_IS_LOCAL_SERVER (self), NULL);
+
+  stream = g_hash_table_lookup (self->streams, media_session_id);
+  return stream ? beacon_local_session_get_auth_token (stream->session) : NULL;
+}
+
+gboolean
+beacon_local_server_terminate_stream (BeaconLocalServer *self,
+                                      const char        *media_session_id,
+                                      GError           **error)
+{
+  BeaconLocalStream *stream;
+
+  g_return_val_if_fail (BEACON_IS_LOCAL_SERVER (self), FALSE);
+  g_return_val_if_fail (media_session_id != NULL, FALSE);
+
+  if (!(stream = lookup_live (self, media_session_id, error)))
+    return FALSE;
+  /* The reason text is the WebSDK's STOPPED_BY_REST_TERMINATE constant. */
+  end_stream (self, media_session_id,
+              stream->info->published ? BEACON_WCS_STREAM_STATUS_UNPUBLISHED
+                                      : BEACON_WCS_STREAM_STATUS_STOPPED,
+              "Stopped by rest /terminate");
+  return TRUE;
+}

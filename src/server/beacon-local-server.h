@@ -79,6 +79,20 @@ gboolean           beacon_local_server_fail_stream        (BeaconLocalServer *se
                                                            const char        *info,
                                                            GError           **error);
 
+/** beacon_local_server_dup_streams: every live stream (publishers and players, PENDING
+ * included), as BeaconWcsStreamInfo copies with their current status. */
+GPtrArray         *beacon_local_server_dup_streams        (BeaconLocalServer *self);
+/** beacon_local_server_get_stream_session: the authToken (WCS's REST `sessionId`) of the
+ * session that owns a live stream, or %NULL. */
+const char        *beacon_local_server_get_stream_session (BeaconLocalServer *self,
+                                                           const char        *media_session_id);
+/** beacon_local_server_terminate_stream: ends a live stream as WCS's REST
+ * `/stream/terminate` does: UNPUBLISHED (a publisher, whose players get STOPPED) or STOPPED,
+ * with info "Stopped by rest /terminate". */
+gboolean           beacon_local_server_terminate_stream   (BeaconLocalServer *self,
+                                                           const char        *media_session_id,
+                                                           GError           **error);
+
 /** beacon_local_server_set_stream_size: the picture size a stream's status reports. */
 gboolean           beacon_local_server_set_stream_size    (BeaconLocalServer *self,
                                                            const char        *media_session_id,

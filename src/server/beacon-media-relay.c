@@ -195,6 +195,27 @@ beacon_media_relay_get_n_streams (BeaconMediaRelay *self)
   return g_hash_table_size (self->streams);
 }
 
+BeaconWcsRateSample *
+beacon_media_relay_dup_last_rate (BeaconMediaRelay *self,
+                                  const char       *media_session_id)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (BEACON_IS_MEDIA_RELAY (self), NULL);
+  g_return_val_if_fail (media_session_id != NULL, NULL);
+
+  g_hash_table_iter_init (&iter, self->streams);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      BeaconWcsRateSample *sample = beacon_relay_stream_dup_last_rate (value, media_session_id);
+
+      if (sample != NULL)
+        return sample;
+    }
+  return NULL;
+}
+
 static void
 beacon_media_relay_dispose (GObject *object)
 {

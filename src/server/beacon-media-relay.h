@@ -33,4 +33,9 @@ gboolean          beacon_media_relay_check_elements (GError **error);
 
 guint             beacon_media_relay_get_n_streams (BeaconMediaRelay *self);
 
+/** beacon_media_relay_dup_last_rate: the last inbound/outboundVideoRate measured for a live
+ * stream (publisher or player), or %NULL before the first one. */
+BeaconWcsRateSample *beacon_media_relay_dup_last_rate (BeaconMediaRelay *self,
+                                                       const char       *media_session_id);
+
 G_END_DECLS

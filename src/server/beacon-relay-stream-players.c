@@ -245,6 +245,8 @@ on_player_stats (BeaconRelayPeer    *peer,
                                           player->ssrc[TRACK_VIDEO], &player->meter,
                                           self->width, self->height);
   beacon_local_server_send_video_rate (self->server, sample, NULL);
+  g_clear_pointer (&player->last_rate, beacon_wcs_rate_sample_free);
+  player->last_rate = g_steal_pointer (&sample);
 }
 
 void
@@ -354,6 +356,7 @@ _beacon_relay_player_free (Player *player)
     }
   beacon_relay_peer_shutdown (player->peer);
   g_object_unref (player->peer);
+  g_clear_pointer (&player->last_rate, beacon_wcs_rate_sample_free);
   g_free (player->id);
   g_free (player);
 }

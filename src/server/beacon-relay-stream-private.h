@@ -57,6 +57,7 @@ typedef struct
   gboolean           answered;
   gboolean           playing;
   gboolean           told_size;
+  BeaconWcsRateSample *last_rate;      /* the last outboundVideoRate sent */
 } Player;
 
 struct _BeaconRelayStream
@@ -82,6 +83,7 @@ struct _BeaconRelayStream
   gboolean           publishing;
   gboolean           shut_down;
   guint              media_timeout_id;
+  BeaconWcsRateSample *last_rate;      /* the last inboundVideoRate sent */
 
   GHashTable        *players;          /* id -> Player */
 };

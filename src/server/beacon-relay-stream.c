@@ -179,6 +179,22 @@ on_publisher_stats (BeaconRelayPeer    *peer,
                                           &self->meter, self->width, self->height);
   if (!beacon_local_server_send_video_rate (self->server, sample, &error))
     g_debug ("stream %s: %s", self->id, error->message);
+  g_clear_pointer (&self->last_rate, beacon_wcs_rate_sample_free);
+  self->last_rate = g_steal_pointer (&sample);
+}
+
+BeaconWcsRateSample *
+beacon_relay_stream_dup_last_rate (BeaconRelayStream *self,
+                                   const char        *media_session_id)
+{
+  Player *player;
+
+  g_return_val_if_fail (BEACON_IS_RELAY_STREAM (self), NULL);
+
+  if (g_strcmp0 (media_session_id, self->id) == 0)
+    return self->last_rate ? beacon_wcs_rate_sample_copy (self->last_rate) : NULL;
+  player = g_hash_table_lookup (self->players, media_session_id);
+  return player && player->last_rate ? beacon_wcs_rate_sample_copy (player->last_rate) : NULL;
 }
 
 void
@@ -658,6 +674,7 @@ beacon_relay_stream_finalize (GObject *object)
   for (guint i = 0; i < N_TRACKS; i++)
     g_free (self->tracks[i].encoding);
   g_hash_table_unref (self->players);
+  g_clear_pointer (&self->last_rate, beacon_wcs_rate_sample_free);
   g_main_context_unref (self->context);
   g_free (self->id);
   g_free (self->name);

@@ -47,6 +47,11 @@ gboolean           beacon_relay_stream_remove_player  (BeaconRelayStream *self,
                                                        const char        *media_session_id);
 guint              beacon_relay_stream_get_n_players  (BeaconRelayStream *self);
 
+/** beacon_relay_stream_dup_last_rate: the last rate sample sent for the publisher or one of
+ * the players, or %NULL. */
+BeaconWcsRateSample *beacon_relay_stream_dup_last_rate (BeaconRelayStream *self,
+                                                        const char        *media_session_id);
+
 /** beacon_relay_stream_tick: once a second: measure and send inbound/outboundVideoRate. */
 void               beacon_relay_stream_tick           (BeaconRelayStream *self);
 

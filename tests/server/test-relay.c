@@ -13,6 +13,7 @@
 
 #include "beacon-local-server.h"
 #include "beacon-media-relay.h"
+#include "beacon-wcs-error.h"
 #include "relay-test-peer.h"
 
 /* First frames take about 1 s on loopback (notes-media.md); slow CI machines get slack. */
@@ -148,6 +149,17 @@ check_relay (Fixture    *fixture,
   g_assert_cmpint (rate->video_rate, >, 50000);
   g_assert_cmpfloat (rate->fps, >, 20);
 
+  /* What the REST view reads: both streams, and the relay's last measurement of each. */
+  {
+    g_autoptr(GPtrArray) streams = beacon_local_server_dup_streams (fixture->server);
+    g_autoptr(BeaconWcsRateSample) last = beacon_media_relay_dup_last_rate (
+      fixture->relay, beacon_wcs_stream_get_media_session_id (publisher->stream));
+
+    g_assert_cmpuint (streams->len, ==, 2);
+    g_assert_nonnull (last);
+    g_assert_cmpint (last->video_rate, >, 0);
+  }
+
   /* Unpublish: the player learns why, and the relay lets go of everything. */
   g_assert_true (beacon_wcs_stream_stop (publisher->stream, NULL));
   WAIT_STATUS (publisher, BEACON_WCS_STREAM_STATUS_UNPUBLISHED);
@@ -205,6 +217,33 @@ test_player_leaves (Fixture       *fixture,
   g_assert_cmpint (test_peer_count_frames (publisher, 1.0), >=, 25);
 }
 
+/* REST /terminate of a publisher: it and its player end with WCS's reason. */
+static void
+test_terminate (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(TestPeer) publisher = test_peer_new_publisher (fixture->url, "VP8", 320, 240);
+  g_autoptr(TestPeer) player = test_peer_new_player (fixture->url, FALSE);
+  g_autoptr(GError) error = NULL;
+
+  test_peer_start (publisher, "cam");
+  WAIT_STATUS (publisher, BEACON_WCS_STREAM_STATUS_PUBLISHING);
+  test_peer_start (player, "cam");
+  WAIT_STATUS (player, BEACON_WCS_STREAM_STATUS_PLAYING);
+
+  g_assert_true (beacon_local_server_terminate_stream (
+    fixture->server, beacon_wcs_stream_get_media_session_id (publisher->stream), &error));
+  g_assert_no_error (error);
+  WAIT_STATUS (publisher, BEACON_WCS_STREAM_STATUS_UNPUBLISHED);
+  WAIT_STATUS (player, BEACON_WCS_STREAM_STATUS_STOPPED);
+  g_assert_cmpstr (beacon_wcs_stream_get_info (publisher->stream), ==,
+                   "Stopped by rest /terminate");
+  g_assert_cmpstr (beacon_wcs_stream_get_info (player->stream), ==, "Stopped by rest /terminate");
+  g_assert_false (beacon_local_server_terminate_stream (fixture->server, "no-such-id", &error));
+  g_assert_error (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpuint (beacon_media_relay_get_n_streams (fixture->relay), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,5 +262,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/beacon/server/relay/player-leaves", Fixture, NULL, fixture_set_up,
               test_player_leaves, fixture_tear_down);
+  g_test_add ("/beacon/server/relay/terminate", Fixture, NULL, fixture_set_up, test_terminate,
+              fixture_tear_down);
   return g_test_run ();
 }
