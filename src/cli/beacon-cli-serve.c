@@ -102,6 +102,12 @@ beacon_cli_serve (int    argc,
   if (opt_bind != NULL)
     beacon_local_server_set_bind_address (server, opt_bind);
   beacon_local_server_set_ping_interval (server, opt_ping_interval);
+  if (opt_tls_port > 0 &&
+      !beacon_local_server_set_tls (server, opt_tls_port, opt_tls_cert, opt_tls_key, &error))
+    {
+      g_printerr (_("Could not read the TLS certificate or key: %s\n"), error->message);
+      return EXIT_USAGE;
+    }
   if (!beacon_local_server_start (server, &error))
     {
       g_printerr (_("Could not start the server: %s\n"), error->message);
@@ -114,6 +120,12 @@ beacon_cli_serve (int    argc,
   url = beacon_local_server_dup_url (server);
   /* Scripts and tests read this line to learn the port when --port 0 picked one. */
   g_print (_("Listening on %s\n"), url);
+  if (opt_tls_port > 0)
+    {
+      g_autofree char *tls_url = beacon_local_server_dup_tls_url (server);
+
+      g_print (_("Listening on %s\n"), tls_url);
+    }
   fflush (stdout);
 
   loop = g_main_loop_new (NULL, FALSE);

@@ -36,6 +36,8 @@ struct _BeaconLocalServer
   guint                  port;
   guint                  ping_interval_s;
   guint                  ping_probes;
+  guint                  tls_port;
+  GTlsCertificate       *tls_certificate;  /* NULL: no wss:// listener */
 
   /* Owned */
   SoupServer            *soup_server;    /* NULL while stopped */
@@ -45,6 +47,7 @@ struct _BeaconLocalServer
 
   /* State */
   guint                  bound_port;
+  guint                  bound_tls_port;
 };
 
 void _beacon_local_server_handle_request      (BeaconLocalServer      *self,

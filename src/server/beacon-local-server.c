@@ -201,6 +201,7 @@ beacon_local_server_dispose (GObject *object)
   BeaconLocalServer *self = BEACON_LOCAL_SERVER (object);
 
   beacon_local_server_stop (self);
+  g_clear_object (&self->tls_certificate);
 
   G_OBJECT_CLASS (beacon_local_server_parent_class)->dispose (object);
 }
@@ -364,6 +365,31 @@ beacon_local_server_new (void)
   return g_object_new (BEACON_TYPE_LOCAL_SERVER, NULL);
 }
 
+/* The port of the listener that is not on @other_port (the one just added), or @fallback.
+ * From the sockets, not soup_server_get_uris(), which leaks an address in libsoup 3.2. */
+static guint
+listener_port (SoupServer *server,
+               guint       other_port,
+               guint       fallback)
+{
+  GSList *listeners = soup_server_get_listeners (server);
+  guint port = fallback;
+
+  for (GSList *l = listeners; l != NULL; l = l->next)
+    {
+      g_autoptr(GSocketAddress) bound = g_socket_get_local_address (l->data, NULL);
+      guint p;
+
+      if (bound == NULL || !G_IS_INET_SOCKET_ADDRESS (bound))
+        continue;
+      p = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+      if (p != other_port)
+        port = p;
+    }
+  g_slist_free (listeners);
+  return port;
+}
+
 gboolean
 beacon_local_server_start (BeaconLocalServer *self,
                            GError           **error)
@@ -371,8 +397,6 @@ beacon_local_server_start (BeaconLocalServer *self,
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) address = NULL;
   g_autoptr(SoupServer) server = NULL;
-  g_autoptr(GSocketAddress) bound = NULL;
-  GSList *listeners;
 
   g_return_val_if_fail (BEACON_IS_LOCAL_SERVER (self), FALSE);
   g_return_val_if_fail (self->soup_server == NULL, FALSE);
@@ -391,17 +415,20 @@ beacon_local_server_start (BeaconLocalServer *self,
   soup_server_add_websocket_handler (server, NULL, NULL, NULL, on_websocket, self, NULL);
   if (!soup_server_listen (server, address, 0, error))
     return FALSE;
+  self->bound_port = listener_port (server, 0, self->port);
 
-  /* From the socket, not soup_server_get_uris(), which leaks an address in libsoup 3.2. */
-  listeners = soup_server_get_listeners (server);
-  self->bound_port = self->port;
-  if (listeners != NULL &&
-      (bound = g_socket_get_local_address (listeners->data, NULL)) != NULL &&
-      G_IS_INET_SOCKET_ADDRESS (bound))
-    self->bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-  g_slist_free (listeners);
+  if (self->tls_certificate != NULL)
+    {
+      g_autoptr(GSocketAddress) tls_address = g_inet_socket_address_new (inet, self->tls_port);
+
+      g_object_set (server, "tls-certificate", self->tls_certificate, NULL);
+      if (!soup_server_listen (server, tls_address, SOUP_SERVER_LISTEN_HTTPS, error))
+        return FALSE;
+      self->bound_tls_port = listener_port (server, self->bound_port, self->tls_port);
+    }
   self->soup_server = g_steal_pointer (&server);
-  g_debug ("listening on %s:%u", self->bind_address, self->bound_port);
+  g_message ("listening on %s:%u%s", self->bind_address, self->bound_port,
+             self->bound_tls_port ? " (ws) and wss on the TLS port" : "");
 
   if (self->bound_port != self->port)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORT]);
@@ -436,6 +463,7 @@ beacon_local_server_stop (BeaconLocalServer *self)
   if (self->bound_port != self->port)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORT]);
   self->bound_port = 0;
+  self->bound_tls_port = 0;
 }
 
 gboolean
@@ -555,28 +583,73 @@ beacon_local_server_set_server_version (BeaconLocalServer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_VERSION]);
 }
 
-char *
-beacon_local_server_dup_url (BeaconLocalServer *self)
+/* "host:port" for local clients: a wildcard bind is reachable on loopback. */
+static char *
+client_host_port (BeaconLocalServer *self,
+                  guint              port)
 {
-  g_autoptr(GInetAddress) inet = NULL;
+  g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (self->bind_address);
   g_autofree char *host = NULL;
 
-  g_return_val_if_fail (BEACON_IS_LOCAL_SERVER (self), NULL);
-
-  if (self->soup_server == NULL)
-    return NULL;
-
-  /* A wildcard bind is reachable on loopback, and that is what a local client wants. */
-  inet = g_inet_address_new_from_string (self->bind_address);
   if (inet != NULL && g_inet_address_get_is_any (inet))
     host = g_strdup (g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6 ? "::1"
                                                                                : "127.0.0.1");
   else
     host = g_strdup (self->bind_address);
-
   if (strchr (host, ':') != NULL)
-    return g_strdup_printf ("ws://[%s]:%u/", host, self->bound_port);
-  return g_strdup_printf ("ws://%s:%u/", host, self->bound_port);
+    return g_strdup_printf ("[%s]:%u", host, port);
+  return g_strdup_printf ("%s:%u", host, port);
+}
+
+char *
+beacon_local_server_dup_url (BeaconLocalServer *self)
+{
+  g_autofree char *host_port = NULL;
+
+  g_return_val_if_fail (BEACON_IS_LOCAL_SERVER (self), NULL);
+
+  if (self->soup_server == NULL)
+    return NULL;
+  host_port = client_host_port (self, self->bound_port);
+  return g_strdup_printf ("ws://%s/", host_port);
+}
+
+char *
+beacon_local_server_dup_tls_url (BeaconLocalServer *self)
+{
+  g_autofree char *host_port = NULL;
+
+  g_return_val_if_fail (BEACON_IS_LOCAL_SERVER (self), NULL);
+
+  if (self->soup_server == NULL || self->bound_tls_port == 0)
+    return NULL;
+  host_port = client_host_port (self, self->bound_tls_port);
+  return g_strdup_printf ("wss://%s/", host_port);
+}
+
+gboolean
+beacon_local_server_set_tls (BeaconLocalServer *self,
+                             guint              tls_port,
+                             const char        *cert_file,
+                             const char        *key_file,
+                             GError           **error)
+{
+  g_autoptr(GTlsCertificate) certificate = NULL;
+
+  g_return_val_if_fail (BEACON_IS_LOCAL_SERVER (self), FALSE);
+  g_return_val_if_fail (self->soup_server == NULL, FALSE);
+
+  if (cert_file == NULL)
+    {
+      g_clear_object (&self->tls_certificate);
+      return TRUE;
+    }
+  certificate = g_tls_certificate_new_from_files (cert_file, key_file, error);
+  if (certificate == NULL)
+    return FALSE;
+  g_set_object (&self->tls_certificate, certificate);
+  self->tls_port = tls_port;
+  return TRUE;
 }
 
 guint

@@ -54,6 +54,15 @@ void               beacon_local_server_set_server_version (BeaconLocalServer *se
 
 /** beacon_local_server_dup_url: "ws://host:port/" for local clients; %NULL when stopped. */
 char              *beacon_local_server_dup_url            (BeaconLocalServer *self);
+/** beacon_local_server_dup_tls_url: "wss://host:port/" while a TLS listener runs, else %NULL. */
+char              *beacon_local_server_dup_tls_url        (BeaconLocalServer *self);
+/** beacon_local_server_set_tls: also serve wss:// on @tls_port (0 = any free port) with the
+ * PEM certificate and key in those files (%NULL @cert_file: no TLS). Call while stopped. */
+gboolean           beacon_local_server_set_tls            (BeaconLocalServer *self,
+                                                           guint              tls_port,
+                                                           const char        *cert_file,
+                                                           const char        *key_file,
+                                                           GError           **error);
 /** beacon_local_server_get_n_sessions: open WebSocket sessions, established or not. */
 guint              beacon_local_server_get_n_sessions     (BeaconLocalServer *self);
 /** beacon_local_server_dup_published_names: sorted names of live publishers (PENDING included). */
