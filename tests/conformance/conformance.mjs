@@ -327,6 +327,18 @@ async function mediaCase (page, wsUrl, { stripCodecs, wantCodec }) {
     if (vs.status !== 'PLAYING')
       fail(`player PLAYING within ${STEP_MS / 1000} s`, `player ${fmtStream(vs)}`);
 
+    // Both answers the browser accepted are in WCS's shape (protocol.md §9), so this case
+    // exercises what a real WCS sends, not webrtcbin's own form.
+    const answers = frames.filter((f) => f.dir === '<<' && f.msg && f.msg.message === 'setRemoteSDP');
+    if (answers.length < 2)
+      fail('two setRemoteSDP answers (publish and play)', `${answers.length}`);
+    for (const a of answers.slice(-2)) {
+      const sdp = a.msg.data[1];
+      if (/a=group:BUNDLE/.test(sdp) || /a=setup:/.test(sdp) || !/a=end-of-candidates/.test(sdp))
+        fail('a WCS-shaped answer (no BUNDLE group, no a=setup, a=end-of-candidates)',
+             sdp.replace(/\r\n/g, ' | ').slice(0, 400));
+    }
+
     // Wait (bounded) for decoded frames of the camera's size to come out of the player.
     let last = null;
     const sized = await pollFor(async () => {
