@@ -4,10 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* One publisher relayed by a real `beacon-cli serve` process to N players (default 16):
- * prints each player's frame rate over a window (median, worst, p95 of the worst) and the
- * server process's CPU. The players depayload but do not decode, so the figure is the
- * relay's. Usage: bench-relay-fanout BEACON_CLI [PLAYERS] [SECONDS] */
+/* P publishers (default 1) relayed by a real `beacon-cli serve` process to N players
+ * (default 16, spread evenly over the publishers): prints each player's frame rate over a
+ * window (median, worst, p95 of the worst) and the server process's CPU. The players
+ * depayload but do not decode, so the figure is the relay's.
+ * Usage: bench-relay-fanout BEACON_CLI [PLAYERS] [SECONDS] [PUBLISHERS] */
 
 #include "config.h"
 
@@ -69,9 +70,15 @@ all_playing (gpointer data)
 }
 
 static gboolean
-publishing (gpointer data)
+all_publishing (gpointer data)
 {
-  return test_peer_get_status (data) == BEACON_WCS_STREAM_STATUS_PUBLISHING;
+  GPtrArray *publishers = data;
+
+  for (guint i = 0; i < publishers->len; i++)
+    if (test_peer_get_status (g_ptr_array_index (publishers, i)) !=
+        BEACON_WCS_STREAM_STATUS_PUBLISHING)
+      return FALSE;
+  return TRUE;
 }
 
 int
@@ -81,10 +88,13 @@ main (int   argc,
   const char *cli = argc > 1 ? argv[1] : g_getenv ("BEACON_CLI");
   guint n_players = argc > 2 ? (guint) atoi (argv[2]) : 16;
   double window = argc > 3 ? g_ascii_strtod (argv[3], NULL) : 10;
+  guint n_publishers = argc > 4 ? (guint) atoi (argv[4]) : 1;
   const char *server_argv[] = { cli, "serve", "--port", "0", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) players = g_ptr_array_new_with_free_func ((GDestroyNotify) test_peer_free);
-  g_autoptr(TestPeer) publisher = NULL;
+  g_autoptr(GPtrArray) publishers =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) test_peer_free);
+  TestPeer *publisher;
   g_autofree double *fps = NULL;
   g_autofree char *line = NULL;
   g_autofree char *url = NULL;
@@ -96,9 +106,9 @@ main (int   argc,
   int *before;
 
   gst_init (&argc, &argv);
-  if (cli == NULL || n_players == 0)
+  if (cli == NULL || n_players == 0 || n_publishers == 0)
     {
-      g_printerr ("usage: %s BEACON_CLI [PLAYERS] [SECONDS]\n", argv[0]);
+      g_printerr ("usage: %s BEACON_CLI [PLAYERS] [SECONDS] [PUBLISHERS]\n", argv[0]);
       return 2;
     }
   if (!g_spawn_async_with_pipes (NULL, (char **) server_argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
@@ -116,21 +126,27 @@ main (int   argc,
     }
   url = g_strstrip (g_strdup (line + strlen ("Listening on ")));
 
-  publisher = test_peer_new_publisher (url, "H264", 640, 360);
-  test_peer_start (publisher, "fanout");
-  if (!wait_for (publishing, publisher, 30))
+  for (guint i = 0; i < n_publishers; i++)
     {
-      g_printerr ("the publisher did not reach PUBLISHING: %s\n",
-                  publisher->error ? publisher->error : "timeout");
+      g_autofree char *name = g_strdup_printf ("fanout%u", i);
+
+      publisher = test_peer_new_publisher (url, "H264", 640, 360);
+      g_ptr_array_add (publishers, publisher);
+      test_peer_start (publisher, name);
+    }
+  if (!wait_for (all_publishing, publishers, 30))
+    {
+      g_printerr ("not every publisher reached PUBLISHING within 30 s\n");
       kill (pid, SIGTERM);
       return 1;
     }
   for (guint i = 0; i < n_players; i++)
     {
       TestPeer *player = test_peer_new_player (url, FALSE);
+      g_autofree char *name = g_strdup_printf ("fanout%u", i % n_publishers);
 
       g_ptr_array_add (players, player);
-      test_peer_start (player, "fanout");
+      test_peer_start (player, name);
     }
   if (!wait_for (all_playing, players, 60))
     {
@@ -139,6 +155,7 @@ main (int   argc,
       return 1;
     }
   /* Let every player get past its first keyframe before measuring. */
+  publisher = g_ptr_array_index (publishers, 0);
   test_peer_count_frames (publisher, 2.0);
 
   before = g_new0 (int, n_players);
@@ -156,8 +173,8 @@ main (int   argc,
               before[i]) / ((t1 - t0) / (double) G_USEC_PER_SEC);
   qsort (fps, n_players, sizeof (double), compare_double);
 
-  printf ("relay fan-out: 1 publisher (H.264 640x360 30 fps) -> %u players, %.0f s window\n",
-          n_players, window);
+  printf ("relay fan-out: %u publisher(s) (H.264 640x360 30 fps) -> %u players, %.0f s window\n",
+          n_publishers, n_players, window);
   printf ("  player fps: median %.1f, worst %.1f, p95-worst %.1f\n", fps[n_players / 2],
           fps[0], fps[n_players / 20]);
   printf ("  server CPU: %.0f %% of one core\n",
@@ -165,6 +182,7 @@ main (int   argc,
   fflush (stdout);
 
   g_ptr_array_set_size (players, 0);
+  g_ptr_array_set_size (publishers, 0);
   kill (pid, SIGTERM);
   g_spawn_close_pid (pid);
   g_io_channel_unref (out);
