@@ -156,11 +156,12 @@ link_to_tees (BeaconRelayStream *self,
       if (gst_pad_link (player->tee_pad[kind], queue_sink) != GST_PAD_LINK_OK)
         g_warning ("player %s: could not link its %s branch", player->id, track_names[kind]);
       /* The publisher sends a keyframe at once (a PLI travels up through the depayloader
-       * and the publisher's webrtcbin), so the new player does not wait for the next one. */
+       * and the publisher's webrtcbin; all-headers would make it a FIR), so the new player
+       * does not wait for the next one. */
       if (kind == TRACK_VIDEO)
         gst_pad_push_event (queue_sink,
                             gst_video_event_new_upstream_force_key_unit (GST_CLOCK_TIME_NONE,
-                                                                         TRUE, 0));
+                                                                         FALSE, 0));
     }
 }
 

@@ -75,6 +75,7 @@ struct _BeaconRelayStream
 
   BeaconRelayPeer   *publisher;
   Track              tracks[N_TRACKS];
+  int                video_mline;      /* = the video RTP session (no BUNDLE); -1: none */
   Meter              meter;
   gint               media_started;    /* atomic: first publisher buffer seen */
   int                width;

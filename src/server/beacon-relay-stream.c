@@ -68,6 +68,19 @@ get_int64 (const GstStructure *s,
   return TRUE;
 }
 
+/* WCS's "pli" counts keyframe requests; an upstream force-key-unit with all-headers makes
+ * GStreamer send a FIR instead of a PLI, and browsers send either. */
+static void
+get_keyframe_requests (const GstStructure *s,
+                       gint64             *out)
+{
+  gint64 pli = 0, fir = 0;
+
+  get_int64 (s, "pli-count", &pli);
+  get_int64 (s, "fir-count", &fir);
+  *out = pli + fir;
+}
+
 typedef struct
 {
   BeaconWcsRateDirection direction;
@@ -98,17 +111,26 @@ scan_stats_field (GQuark        field,
 
   if (scan->direction == BEACON_WCS_RATE_INBOUND && type == GST_WEBRTC_STATS_INBOUND_RTP)
     {
+      const GstStructure *source_stats = NULL;
+
       scan->found = get_int64 (s, "bytes-received", &scan->bytes);
-      get_int64 (s, "packets-lost", &scan->lost);
+      /* 1.22 fills the top-level figure only when it has matched the jitterbuffer; the RTP
+       * source's own count is always there. */
+      if (!get_int64 (s, "packets-lost", &scan->lost) &&
+          gst_structure_get (s, "gst-rtpsource-stats", GST_TYPE_STRUCTURE, &source_stats, NULL))
+        {
+          get_int64 (source_stats, "packets-lost", &scan->lost);
+          gst_structure_free ((GstStructure *) source_stats);
+        }
       /* On inbound stats these count what we asked the sender for. */
       get_int64 (s, "nack-count", &scan->nack);
-      get_int64 (s, "pli-count", &scan->pli);
+      get_keyframe_requests (s, &scan->pli);
     }
   else if (scan->direction == BEACON_WCS_RATE_OUTBOUND && type == GST_WEBRTC_STATS_OUTBOUND_RTP)
     {
       scan->found = get_int64 (s, "bytes-sent", &scan->bytes);
       get_int64 (s, "nack-count", &scan->nack);
-      get_int64 (s, "pli-count", &scan->pli);
+      get_keyframe_requests (s, &scan->pli);
     }
   else if (scan->direction == BEACON_WCS_RATE_OUTBOUND &&
            type == GST_WEBRTC_STATS_REMOTE_INBOUND_RTP)
@@ -487,6 +509,21 @@ on_bus_message (GstBus     *bus,
   return G_SOURCE_CONTINUE;
 }
 
+/* On a streaming thread. webrtcbin 1.22 turns retransmission requests on in a new
+ * jitterbuffer only if it already knows the SSRC's transceiver, which races with the first
+ * packets (seen: the second relay in a process never NACKed). The video m-line's RTP
+ * session is its index (no BUNDLE), so we set it ourselves. */
+static void
+on_new_jitterbuffer (GstElement        *rtpbin,
+                     GstElement        *jitterbuffer,
+                     guint              session,
+                     guint              ssrc,
+                     BeaconRelayStream *self)
+{
+  if ((int) session == self->video_mline)
+    g_object_set (jitterbuffer, "do-retransmission", TRUE, NULL);
+}
+
 /* Reads the publisher's offer: which tracks it has and which payload type each uses.
  * Adds a receive-only transceiver per track with that payload's caps, so webrtcbin answers
  * with our choice (H.264 over VP8) instead of the offer's first codec. */
@@ -533,7 +570,10 @@ setup_tracks (BeaconRelayStream *self,
         {
           /* Ask the publisher to resend what the network lost. */
           if (video)
-            g_object_set (trans, "do-nack", TRUE, NULL);
+            {
+              g_object_set (trans, "do-nack", TRUE, NULL);
+              self->video_mline = (int) i;
+            }
           gst_object_unref (trans);
         }
       track->tee = gst_element_factory_make ("tee", video ? "tee-video" : "tee-audio");
@@ -597,6 +637,13 @@ beacon_relay_stream_new (BeaconLocalServer *server,
 
   g_signal_connect (beacon_relay_peer_get_webrtcbin (self->publisher), "pad-added",
                     G_CALLBACK (on_publisher_pad_added), self);
+  {
+    g_autoptr(GstElement) rtpbin =
+      gst_bin_get_by_name (GST_BIN (beacon_relay_peer_get_webrtcbin (self->publisher)), "rtpbin");
+
+    if (rtpbin != NULL)
+      g_signal_connect (rtpbin, "new-jitterbuffer", G_CALLBACK (on_new_jitterbuffer), self);
+  }
   g_signal_connect (self->publisher, "answer-ready", G_CALLBACK (on_publisher_answer), self);
   g_signal_connect (self->publisher, "failed", G_CALLBACK (on_publisher_failed), self);
   g_signal_connect (self->publisher, "stats", G_CALLBACK (on_publisher_stats), self);
@@ -698,6 +745,7 @@ beacon_relay_stream_init (BeaconRelayStream *self)
   self->context = g_main_context_ref_thread_default ();
   self->tracks[TRACK_AUDIO].media = "audio";
   self->tracks[TRACK_VIDEO].media = "video";
+  self->video_mline = -1;
   self->players = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) _beacon_relay_player_free);
 }

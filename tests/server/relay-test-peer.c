@@ -124,6 +124,18 @@ on_pad_added (GstElement *webrtc,
   g_assert_cmpint (gst_pad_link (pad, sink), ==, GST_PAD_LINK_OK);
 }
 
+/* Drops @loss of the video RTP packets on their way into webrtcbin, as a lossy network
+ * would (but before the RTX store, see the nack-pli test). */
+static GstPadProbeReturn
+on_wire (GstPad          *pad,
+         GstPadProbeInfo *info,
+         gpointer         user_data)
+{
+  TestPeer *peer = user_data;
+
+  return g_random_double () < peer->loss ? GST_PAD_PROBE_DROP : GST_PAD_PROBE_OK;
+}
+
 static TestPeer *
 peer_new (const char *url,
           gboolean    publisher)
@@ -155,6 +167,16 @@ test_peer_new_publisher (const char *url,
                          int         width,
                          int         height)
 {
+  return test_peer_new_lossy_publisher (url, codec, width, height, 0);
+}
+
+TestPeer *
+test_peer_new_lossy_publisher (const char *url,
+                               const char *codec,
+                               int         width,
+                               int         height,
+                               double      loss)
+{
   TestPeer *peer = peer_new (url, TRUE);
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
@@ -162,6 +184,7 @@ test_peer_new_publisher (const char *url,
   g_autoptr(GstPad) video_src = NULL;
   g_autoptr(GstPad) probe_pad = NULL;
   const char *encoder;
+  g_autoptr(GArray) transceivers = NULL;
 
   if (g_str_equal (codec, "H264"))
     encoder = "x264enc tune=zerolatency speed-preset=ultrafast key-int-max=60 bitrate=600 ! "
@@ -179,7 +202,8 @@ test_peer_new_publisher (const char *url,
     "audiotestsrc is-live=true wave=sine ! audioconvert ! audioresample ! opusenc ! "
     "rtpopuspay ! " OPUS_CAPS " ! webrtcbin name=webrtc "
     "videotestsrc is-live=true pattern=ball ! "
-    "video/x-raw,width=%d,height=%d,framerate=30/1 ! identity name=frames ! %s ! webrtc.",
+    "video/x-raw,width=%d,height=%d,framerate=30/1 ! identity name=frames ! %s ! "
+    "identity name=wire ! webrtc.",
     width, height, encoder);
   peer->pipeline = gst_parse_launch (description, &error);
   g_assert_no_error (error);
@@ -187,6 +211,18 @@ test_peer_new_publisher (const char *url,
   gst_object_unref (peer->webrtc);   /* the pipeline keeps it */
   g_object_set (peer->webrtc, "bundle-policy", GST_WEBRTC_BUNDLE_POLICY_NONE, NULL);
   setup_ice (peer->webrtc);
+  /* Keep what was sent so that NACKed packets can be resent (RTX, when the answer has it). */
+  g_signal_emit_by_name (peer->webrtc, "get-transceivers", &transceivers);
+  for (guint i = 0; transceivers != NULL && i < transceivers->len; i++)
+    g_object_set (g_array_index (transceivers, GObject *, i), "do-nack", TRUE, NULL);
+  if (loss > 0)
+    {
+      g_autoptr(GstElement) wire = gst_bin_get_by_name (GST_BIN (peer->pipeline), "wire");
+      g_autoptr(GstPad) wire_src = gst_element_get_static_pad (wire, "src");
+
+      peer->loss = loss;
+      gst_pad_add_probe (wire_src, GST_PAD_PROBE_TYPE_BUFFER, on_wire, peer, NULL);
+    }
   video = gst_bin_get_by_name (GST_BIN (peer->pipeline), "frames");
   probe_pad = gst_element_get_static_pad (video, "src");
   gst_pad_add_probe (probe_pad, GST_PAD_PROBE_TYPE_BUFFER, on_frame, peer, NULL);

@@ -35,6 +35,7 @@ typedef struct
   gint             height;
   GPtrArray       *rates;         /* BeaconWcsRateSample, in arrival order */
   int              format_width;  /* from notifyVideoFormat (the stream's size) */
+  double           loss;          /* share of video RTP packets dropped */
 } TestPeer;
 
 /* @codec: "H264" or "VP8" (publisher); ignored for players. */
@@ -42,6 +43,13 @@ TestPeer *test_peer_new_publisher (const char *url,
                                    const char *codec,
                                    int         width,
                                    int         height);
+/* The same, dropping @loss (0..1) of its outgoing video RTP packets before they leave, and
+ * retransmitting what the server NACKs. */
+TestPeer *test_peer_new_lossy_publisher (const char *url,
+                                         const char *codec,
+                                         int         width,
+                                         int         height,
+                                         double      loss);
 TestPeer *test_peer_new_player    (const char *url,
                                    gboolean    decode);
 /* Connects, builds the offer and sends publishStream / playStream for @name. */

@@ -217,6 +217,37 @@ test_player_leaves (Fixture       *fixture,
   g_assert_cmpint (test_peer_count_frames (publisher, 1.0), >=, 25);
 }
 
+/* Losses on the way in: the server NACKs the publisher, asks it for keyframes (on the
+ * player's join and on losses it cannot repair) and reports both; the player's picture
+ * keeps recovering. The loss is made before the publisher's webrtcbin, so its RTX store
+ * never saw those packets: repair here is by keyframe, not retransmission. */
+static void
+test_nack_pli (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(TestPeer) publisher = test_peer_new_lossy_publisher (fixture->url, "H264", 320, 240,
+                                                                 0.03);
+  g_autoptr(TestPeer) player = test_peer_new_player (fixture->url, TRUE);
+  const BeaconWcsRateSample *rate = NULL;
+  int frames;
+
+  test_peer_start (publisher, "lossy");
+  WAIT_STATUS (publisher, BEACON_WCS_STREAM_STATUS_PUBLISHING);
+  test_peer_start (player, "lossy");
+  WAIT_STATUS (player, BEACON_WCS_STREAM_STATUS_PLAYING);
+  WAIT_FOR (g_atomic_int_get (&player->frames) > 0, MEDIA_DEADLINE_S, "a first decoded frame");
+  frames = test_peer_count_frames (player, 3.0);
+  g_test_message ("3 %% loss: %d frames decoded in 3 s", frames);
+  g_assert_cmpint (frames, >=, 10 * 3);
+
+  WAIT_FOR (publisher->rates->len > 0 &&
+            (rate = g_ptr_array_index (publisher->rates, publisher->rates->len - 1))->nack > 0 &&
+            rate->pli > 0 && rate->lost_packets > 0, 10,
+            "inboundVideoRate with losses, and NACKs and PLIs sent to the publisher");
+  g_test_message ("inbound: nack %" G_GINT64_FORMAT ", pli %" G_GINT64_FORMAT ", lost %"
+                  G_GINT64_FORMAT, rate->nack, rate->pli, rate->lost_packets);
+}
+
 /* REST /terminate of a publisher: it and its player end with WCS's reason. */
 static void
 test_terminate (Fixture       *fixture,
@@ -262,6 +293,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/beacon/server/relay/player-leaves", Fixture, NULL, fixture_set_up,
               test_player_leaves, fixture_tear_down);
+  g_test_add ("/beacon/server/relay/nack-pli", Fixture, NULL, fixture_set_up, test_nack_pli,
+              fixture_tear_down);
   g_test_add ("/beacon/server/relay/terminate", Fixture, NULL, fixture_set_up, test_terminate,
               fixture_tear_down);
   return g_test_run ();
