@@ -18,6 +18,7 @@
 #include "beacon-cli-commands.h"
 #include "beacon-local-server.h"
 #include "beacon-media-relay.h"
+#include "beacon-rest-server.h"
 
 #include <gst/gst.h>
 
@@ -29,6 +30,8 @@ static char    *opt_tls_cert;
 static char    *opt_tls_key;
 static gboolean opt_verbose;
 static gboolean opt_add_setup;
+static int      opt_rest_port = 8081;
+static gboolean opt_no_rest;
 
 static const GOptionEntry serve_entries[] = {
   { "port", 'p', 0, G_OPTION_ARG_INT, &opt_port,
@@ -45,6 +48,10 @@ static const GOptionEntry serve_entries[] = {
     N_("PEM private key for wss://"), N_("FILE") },
   { "add-setup", 0, 0, G_OPTION_ARG_NONE, &opt_add_setup,
     N_("Put a=setup:active in SDP answers (real WCS leaves it out)"), NULL },
+  { "rest-port", 0, 0, G_OPTION_ARG_INT, &opt_rest_port,
+    N_("REST API port (default 8081; 0 picks a free one, -1 turns it off)"), N_("PORT") },
+  { "no-rest", 0, 0, G_OPTION_ARG_NONE, &opt_no_rest,
+    N_("Do not serve the REST API"), NULL },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose,
     N_("Log debug messages"), NULL },
   { NULL }
@@ -66,6 +73,7 @@ beacon_cli_serve (int    argc,
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(BeaconLocalServer) server = NULL;
   g_autoptr(BeaconMediaRelay) relay = NULL;
+  g_autoptr(BeaconRestServer) rest = NULL;
   g_autofree char *url = NULL;
 
   context = g_option_context_new (_("— run the local WCS-compatible server"));
@@ -85,6 +93,11 @@ beacon_cli_serve (int    argc,
   if (opt_tls_port > 0 && (opt_tls_cert == NULL || opt_tls_key == NULL))
     {
       g_printerr ("%s\n", _("--tls-port needs --tls-cert and --tls-key"));
+      return EXIT_USAGE;
+    }
+  if (opt_rest_port < -1 || opt_rest_port > 65535)
+    {
+      g_printerr ("%s\n", _("--rest-port is 0 to 65535, or -1 for no REST API"));
       return EXIT_USAGE;
     }
   if (opt_verbose)
@@ -128,11 +141,33 @@ beacon_cli_serve (int    argc,
     }
   fflush (stdout);
 
+  /* The REST API for operator views, on its own port as in WCS. Its line comes after the
+   * "Listening on" ones, which scripts read first. It failing to start only warns: the
+   * WebSocket server is the main job, and the default port may be taken. */
+  if (!opt_no_rest && opt_rest_port >= 0)
+    {
+      rest = beacon_rest_server_new (server, relay);
+      if (beacon_rest_server_start (rest, opt_rest_port, opt_bind, &error))
+        {
+          g_autofree char *rest_url = beacon_rest_server_dup_url (rest);
+
+          g_print (_("REST API on %s\n"), rest_url);
+          fflush (stdout);
+        }
+      else
+        {
+          g_printerr (_("The REST API is off: %s\n"), error->message);
+          g_clear_error (&error);
+          g_clear_object (&rest);
+        }
+    }
+
   loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGINT, on_quit_signal, loop);
   g_unix_signal_add (SIGTERM, on_quit_signal, loop);
   g_main_loop_run (loop);
 
+  g_clear_object (&rest);
   /* Sessions first (their streams end and the relay lets go), then the relay itself. */
   beacon_local_server_stop (server);
   g_clear_object (&relay);

@@ -24,6 +24,8 @@ static const struct
     N_("check URL NAME    ask a WCS server whether stream NAME can be played") },
   { "serve", beacon_cli_serve,
     N_("serve             run the local WCS-compatible server") },
+  { "streams", beacon_cli_streams,
+    N_("streams URL       list every stream on a server, with its figures (REST API)") },
 };
 
 static void

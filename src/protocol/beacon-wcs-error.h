@@ -24,6 +24,9 @@ typedef enum
   BEACON_WCS_ERROR_NOT_ESTABLISHED,  /* a stream request before getUserData */
   BEACON_WCS_ERROR_INVALID_STATE,    /* the stream cannot do that in its status */
   BEACON_WCS_ERROR_INVALID_ARGUMENT, /* caller input, e.g. custom JSON that is not an object */
+  BEACON_WCS_ERROR_UNTRUSTED_CERTIFICATE, /* wss:// peer certificate failed verification */
+  BEACON_WCS_ERROR_NOT_FOUND,        /* REST: no stream with that mediaSessionId */
+  BEACON_WCS_ERROR_UNAUTHORIZED,     /* REST: credentials missing or refused */
 } BeaconWcsError;
 
 GQuark beacon_wcs_error_quark (void);

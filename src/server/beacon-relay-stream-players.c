@@ -73,7 +73,11 @@ on_player_video (GstPad          *pad,
         return GST_PAD_PROBE_DROP;
       g_atomic_int_set (&player->waiting_keyframe, 0);
     }
-  g_atomic_int_inc (&player->meter.frames);
+  if (GST_BUFFER_PTS (buffer) != player->last_pts)
+    {
+      player->last_pts = GST_BUFFER_PTS (buffer);
+      g_atomic_int_inc (&player->meter.frames);
+    }
   return GST_PAD_PROBE_OK;
 }
 
@@ -290,6 +294,7 @@ beacon_relay_stream_add_player (BeaconRelayStream *self,
   player->stream = self;
   player->id = g_strdup (media_session_id);
   player->waiting_keyframe = 1;
+  player->last_pts = GST_CLOCK_TIME_NONE;
   player->peer = beacon_relay_peer_new (GST_BIN (self->pipeline), media_session_id, offer,
                                         self->bind_address, self->add_setup);
   g_hash_table_insert (self->players, player->id, player);

@@ -54,6 +54,7 @@ typedef struct
   guint              ssrc[N_TRACKS];
   Meter              meter;
   gint               waiting_keyframe;  /* atomic: drop delta frames until a keyframe */
+  GstClockTime       last_pts;          /* streaming thread only */
   gboolean           answered;
   gboolean           playing;
   gboolean           told_size;
@@ -78,6 +79,7 @@ struct _BeaconRelayStream
   int                video_mline;      /* = the video RTP session (no BUNDLE); -1: none */
   Meter              meter;
   gint               media_started;    /* atomic: first publisher buffer seen */
+  GstClockTime       last_video_pts;   /* streaming thread only */
   int                width;
   int                height;
   gboolean           answered;

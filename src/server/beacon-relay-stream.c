@@ -293,8 +293,12 @@ on_tee_data (GstPad          *pad,
 
   if (info->type & GST_PAD_PROBE_TYPE_BUFFER)
     {
-      if (video)
-        g_atomic_int_inc (&self->meter.frames);
+      /* A frame may come as several buffers (one per NAL); they share a timestamp. */
+      if (video && GST_BUFFER_PTS (GST_PAD_PROBE_INFO_BUFFER (info)) != self->last_video_pts)
+        {
+          self->last_video_pts = GST_BUFFER_PTS (GST_PAD_PROBE_INFO_BUFFER (info));
+          g_atomic_int_inc (&self->meter.frames);
+        }
       /* Video decides when a video publisher is PUBLISHING (its size is known by then). */
       if ((video || self->tracks[TRACK_VIDEO].encoding == NULL) &&
           g_atomic_int_compare_and_exchange (&self->media_started, 0, 1))
@@ -364,11 +368,11 @@ make_depay_chain (const char *encoding)
     {
       g_ptr_array_add (chain, make_element ("rtph264depay", "request-keyframe", "true",
                                             "wait-for-keyframe", "true", NULL));
-      /* SPS/PPS before every IDR, so a player joining at a keyframe can start there. */
-      g_ptr_array_add (chain, make_element ("h264parse", "config-interval", "-1", NULL));
-      g_ptr_array_add (chain, make_element ("capsfilter", "caps",
-                                            "video/x-h264,stream-format=byte-stream,alignment=au",
-                                            NULL));
+      /* Left to negotiate its own format: in 1.22, forcing byte-stream or inserting SPS/PPS
+       * here (config-interval) makes the frames of a multi-slice encoder undecodable after
+       * repayloading (only one slice of each frame survives). The players' payloaders send
+       * SPS/PPS before every IDR instead. */
+      g_ptr_array_add (chain, make_element ("h264parse", NULL));
     }
   else if (g_ascii_strcasecmp (encoding, "VP8") == 0)
     g_ptr_array_add (chain, make_element ("rtpvp8depay", "request-keyframe", "true",
@@ -746,6 +750,7 @@ beacon_relay_stream_init (BeaconRelayStream *self)
   self->tracks[TRACK_AUDIO].media = "audio";
   self->tracks[TRACK_VIDEO].media = "video";
   self->video_mline = -1;
+  self->last_video_pts = GST_CLOCK_TIME_NONE;
   self->players = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) _beacon_relay_player_free);
 }

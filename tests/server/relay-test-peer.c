@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include <gst/video/video.h>
 #include <gst/webrtc/webrtc.h>
 
 #include "beacon-sdp-adapt.h"
@@ -44,6 +45,28 @@ setup_ice (GstElement *webrtc)
     g_object_set (agent, "upnp", FALSE, NULL);
 }
 
+/* Luma of a decoded I420 frame at (x, y) as fractions of its size; -1 when not I420. */
+static int
+sample_luma (GstBuffer *buffer,
+             GstCaps   *caps,
+             double     x,
+             double     y)
+{
+  GstVideoInfo info;
+  GstVideoFrame frame;
+  int luma;
+
+  if (caps == NULL || !gst_video_info_from_caps (&info, caps) ||
+      GST_VIDEO_INFO_FORMAT (&info) != GST_VIDEO_FORMAT_I420 ||
+      !gst_video_frame_map (&frame, &info, buffer, GST_MAP_READ))
+    return -1;
+  luma = ((guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&frame, 0))
+           [(int) (y * info.height) * GST_VIDEO_FRAME_PLANE_STRIDE (&frame, 0) +
+            (int) (x * info.width)];
+  gst_video_frame_unmap (&frame);
+  return luma;
+}
+
 static GstPadProbeReturn
 on_frame (GstPad          *pad,
           GstPadProbeInfo *info,
@@ -52,7 +75,20 @@ on_frame (GstPad          *pad,
   TestPeer *peer = user_data;
 
   if (info->type & GST_PAD_PROBE_TYPE_BUFFER)
-    g_atomic_int_inc (&peer->frames);
+    {
+      g_autoptr(GstCaps) caps = gst_pad_get_current_caps (pad);
+
+      g_atomic_int_inc (&peer->frames);
+      /* Two colour bars in the top quarter: yellow (2nd) and red (6th) of SMPTE's seven;
+       * a publisher samples what it captures, a player what it decoded. */
+      if (peer->decode || peer->publisher)
+        {
+          g_atomic_int_set (&peer->probe_luma[0],
+                            sample_luma (GST_PAD_PROBE_INFO_BUFFER (info), caps, 3 / 14.0, 0.2));
+          g_atomic_int_set (&peer->probe_luma[1],
+                            sample_luma (GST_PAD_PROBE_INFO_BUFFER (info), caps, 11 / 14.0, 0.2));
+        }
+    }
   else if (GST_EVENT_TYPE (GST_PAD_PROBE_INFO_EVENT (info)) == GST_EVENT_CAPS)
     {
       GstCaps *caps;
@@ -186,7 +222,13 @@ test_peer_new_lossy_publisher (const char *url,
   const char *encoder;
   g_autoptr(GArray) transceivers = NULL;
 
-  if (g_str_equal (codec, "H264"))
+  if (g_str_equal (codec, "H264-SLICED"))
+    encoder = "x264enc tune=zerolatency speed-preset=ultrafast key-int-max=60 bitrate=600 "
+              "threads=4 sliced-threads=true ! video/x-h264,profile=constrained-baseline ! "
+              "rtph264pay config-interval=-1 aggregate-mode=zero-latency ! "
+              "application/x-rtp,media=video,encoding-name=H264,payload=102,"
+              "packetization-mode=(string)1";
+  else if (g_str_equal (codec, "H264"))
     encoder = "x264enc tune=zerolatency speed-preset=ultrafast key-int-max=60 bitrate=600 ! "
               "video/x-h264,profile=constrained-baseline ! "
               "rtph264pay config-interval=-1 aggregate-mode=zero-latency ! "
@@ -201,10 +243,10 @@ test_peer_new_lossy_publisher (const char *url,
   description = g_strdup_printf (
     "audiotestsrc is-live=true wave=sine ! audioconvert ! audioresample ! opusenc ! "
     "rtpopuspay ! " OPUS_CAPS " ! webrtcbin name=webrtc "
-    "videotestsrc is-live=true pattern=ball ! "
+    "videotestsrc is-live=true pattern=%s ! "
     "video/x-raw,width=%d,height=%d,framerate=30/1 ! identity name=frames ! %s ! "
     "identity name=wire ! webrtc.",
-    width, height, encoder);
+    g_str_equal (codec, "H264-SLICED") ? "smpte" : "ball", width, height, encoder);
   peer->pipeline = gst_parse_launch (description, &error);
   g_assert_no_error (error);
   peer->webrtc = gst_bin_get_by_name (GST_BIN (peer->pipeline), "webrtc");
@@ -227,6 +269,14 @@ test_peer_new_lossy_publisher (const char *url,
   probe_pad = gst_element_get_static_pad (video, "src");
   gst_pad_add_probe (probe_pad, GST_PAD_PROBE_TYPE_BUFFER, on_frame, peer, NULL);
   return peer;
+}
+
+TestPeer *
+test_peer_new_sliced_publisher (const char *url,
+                                int         width,
+                                int         height)
+{
+  return test_peer_new_lossy_publisher (url, "H264-SLICED", width, height, 0);
 }
 
 TestPeer *

@@ -36,6 +36,8 @@ typedef struct
   GPtrArray       *rates;         /* BeaconWcsRateSample, in arrival order */
   int              format_width;  /* from notifyVideoFormat (the stream's size) */
   double           loss;          /* share of video RTP packets dropped */
+  gboolean         sliced;        /* publisher: x264 with 4 slices per frame, SMPTE bars */
+  gint             probe_luma[2]; /* atomic: luma of the last decoded frame at 2 points */
 } TestPeer;
 
 /* @codec: "H264" or "VP8" (publisher); ignored for players. */
@@ -50,6 +52,11 @@ TestPeer *test_peer_new_lossy_publisher (const char *url,
                                          int         width,
                                          int         height,
                                          double      loss);
+/* A publisher whose encoder cuts each frame into 4 slices (SMPTE colour bars), as
+ * multi-threaded and hardware encoders do. */
+TestPeer *test_peer_new_sliced_publisher (const char *url,
+                                          int         width,
+                                          int         height);
 TestPeer *test_peer_new_player    (const char *url,
                                    gboolean    decode);
 /* Connects, builds the offer and sends publishStream / playStream for @name. */
