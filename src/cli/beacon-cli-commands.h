@@ -21,6 +21,9 @@ enum {
 /* Each command gets argv with argv[0] = the command's name, and returns the exit code. */
 int beacon_cli_check (int argc, char **argv);
 int beacon_cli_serve (int argc, char **argv);
+int beacon_cli_publish (int argc, char **argv);
+int beacon_cli_play (int argc, char **argv);
+int beacon_cli_devices (int argc, char **argv);
 int beacon_cli_streams (int argc, char **argv);
 
 G_END_DECLS

@@ -24,6 +24,12 @@ static const struct
     N_("check URL NAME    ask a WCS server whether stream NAME can be played") },
   { "serve", beacon_cli_serve,
     N_("serve             run the local WCS-compatible server") },
+  { "publish", beacon_cli_publish,
+    N_("publish URL NAME  publish a test pattern or a camera as stream NAME") },
+  { "play", beacon_cli_play,
+    N_("play URL NAME     play stream NAME and print its statistics") },
+  { "devices", beacon_cli_devices,
+    N_("devices           list cameras and microphones for publish --source") },
   { "streams", beacon_cli_streams,
     N_("streams URL       list every stream on a server, with its figures (REST API)") },
 };
