@@ -284,3 +284,38 @@ beacon_sdp_shape_wcs_answer (const char *answer,
                                   0, 0);
   return gst_sdp_message_as_text (sdp);
 }
+
+char *
+beacon_sdp_set_sender_ssrcs (const char  *sdp,
+                             const guint *ssrcs,
+                             guint        n_ssrcs,
+                             const char  *cname_id)
+{
+  g_autoptr(GstSDPMessage) message = NULL;
+
+  g_return_val_if_fail (sdp != NULL && cname_id != NULL, NULL);
+
+  /* An empty text is a critical in GstSDP, not an error. */
+  if (*sdp == '\0' || gst_sdp_message_new_from_text (sdp, &message) != GST_SDP_OK)
+    return NULL;
+  for (guint i = 0; i < gst_sdp_message_medias_len (message); i++)
+    {
+      GstSDPMedia *media = (GstSDPMedia *) gst_sdp_message_get_media (message, i);
+
+      for (guint j = gst_sdp_media_attributes_len (media); j > 0; j--)
+        {
+          const GstSDPAttribute *attr = gst_sdp_media_get_attribute (media, j - 1);
+
+          if (g_strcmp0 (attr->key, "ssrc") == 0 || g_strcmp0 (attr->key, "ssrc-group") == 0)
+            gst_sdp_media_remove_attribute (media, j - 1);
+        }
+      if (i < n_ssrcs && ssrcs[i] != 0)
+        {
+          g_autofree char *value = g_strdup_printf ("%u cname:rtp/%s/%s", ssrcs[i],
+                                                    gst_sdp_media_get_media (media), cname_id);
+
+          gst_sdp_media_add_attribute (media, "ssrc", value);
+        }
+    }
+  return gst_sdp_message_as_text (message);
+}

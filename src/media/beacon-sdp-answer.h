@@ -52,4 +52,18 @@ char     *beacon_sdp_shape_wcs_answer (const char *answer,
                                        gboolean    add_setup,
                                        GError    **error);
 
+/**
+ * beacon_sdp_set_sender_ssrcs:
+ * @ssrcs: one per m-line of @sdp: the SSRC the server really sends on it, or 0
+ * @cname_id: the stream's id for the cname
+ *
+ * Returns @sdp with each m-line's `a=ssrc`/`a=ssrc-group` lines replaced by the one line a
+ * WCS play answer has, `a=ssrc:<n> cname:rtp/<media>/<id>`, for the SSRC that is really
+ * sent (webrtcbin announces its own, not the payloader's). %NULL if @sdp is not SDP.
+ */
+char     *beacon_sdp_set_sender_ssrcs (const char  *sdp,
+                                       const guint *ssrcs,
+                                       guint        n_ssrcs,
+                                       const char  *cname_id);
+
 G_END_DECLS

@@ -197,6 +197,30 @@ on_player_answer (BeaconRelayPeer *peer,
 {
   BeaconRelayStream *self = player->stream;
   g_autoptr(GError) error = NULL;
+  g_autofree char *with_ssrcs = NULL;
+  g_autoptr(GstSDPMessage) offer = NULL;
+  g_autofree guint *ssrcs = NULL;
+  guint n = 0;
+
+  /* Announce the SSRCs the payloaders really use: a browser binds its <video> to the
+   * announced one, and webrtcbin's answer names another (the branches are not linked yet
+   * when it answers). */
+  if (gst_sdp_message_new_from_text (beacon_relay_peer_get_offer (peer), &offer) == GST_SDP_OK)
+    {
+      n = gst_sdp_message_medias_len (offer);
+      ssrcs = g_new0 (guint, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        {
+          TrackKind kind = g_strcmp0 (gst_sdp_media_get_media (gst_sdp_message_get_media (offer, i)),
+                                      "audio") == 0 ? TRACK_AUDIO : TRACK_VIDEO;
+
+          if (player->queue[kind] != NULL && player->mline[kind] == (int) i)
+            ssrcs[i] = player->ssrc[kind];
+        }
+    }
+  with_ssrcs = beacon_sdp_set_sender_ssrcs (answer, ssrcs, n, player->id);
+  if (with_ssrcs != NULL)
+    answer = with_ssrcs;
 
   if (!beacon_local_server_answer_stream (self->server, player->id, answer, &error))
     {
@@ -294,6 +318,7 @@ beacon_relay_stream_add_player (BeaconRelayStream *self,
   player->stream = self;
   player->id = g_strdup (media_session_id);
   player->waiting_keyframe = 1;
+  player->mline[TRACK_AUDIO] = player->mline[TRACK_VIDEO] = -1;
   player->last_pts = GST_CLOCK_TIME_NONE;
   player->peer = beacon_relay_peer_new (GST_BIN (self->pipeline), media_session_id, offer,
                                         self->bind_address, self->add_setup);
@@ -315,6 +340,7 @@ beacon_relay_stream_add_player (BeaconRelayStream *self,
       if (encoding == NULL || player->queue[kind] != NULL ||
           (pt = beacon_sdp_pick_payload (media, encoding)) < 0)
         continue;
+      player->mline[kind] = (int) i;
       if (!add_branch (self, player, kind, media, pt))
         {
           _beacon_relay_stream_fail_player (self, media_session_id, "Failed by error");

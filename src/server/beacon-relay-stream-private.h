@@ -52,6 +52,7 @@ typedef struct
   GstElement        *payloader[N_TRACKS];
   GstPad            *tee_pad[N_TRACKS];
   guint              ssrc[N_TRACKS];
+  int                mline[N_TRACKS];   /* the offer's m-line each branch answers, or -1 */
   Meter              meter;
   gint               waiting_keyframe;  /* atomic: drop delta frames until a keyframe */
   GstClockTime       last_pts;          /* streaming thread only */

@@ -351,6 +351,13 @@ async function mediaCase (page, wsUrl, { stripCodecs, wantCodec }) {
       fail(`player decoding ${FAKE_CAMERA.width}x${FAKE_CAMERA.height} frames within ${STEP_MS / 1000} s`,
            `inbound video stats ${JSON.stringify(last && last.inbound)}`);
 
+    // The <video> element itself presents frames (not only the decoder counting them).
+    const shown = await page.evaluate(([k, ms]) => T.presented(k, ms), [ply, 2000]);
+    comment(`player <video>: ${JSON.stringify(shown)}`);
+    if (!shown.video || shown.readyState < 2 || shown.frames < 20)
+      fail('the player <video> presenting frames (readyState >= 2, >= 20 frames in 2 s)',
+           JSON.stringify(shown));
+
     const p0 = await stats(page, pub);
     const v0 = await stats(page, ply);
     await sleep(FPS_WINDOW_MS);   // a measurement window, not a wait for a condition

@@ -130,6 +130,26 @@ test_shape_bad_input (void)
   g_assert_nonnull (error);
 }
 
+static void
+test_sender_ssrcs (void)
+{
+  const guint ssrcs[] = { 1234 };
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+  const char *answer =
+    "v=0\r\no=- 1 0 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
+    "m=video 9 UDP/TLS/RTP/SAVPF 127\r\nc=IN IP4 0.0.0.0\r\na=sendonly\r\n"
+    "a=ssrc-group:FID 0 99\r\na=ssrc:99 cname:user1@host\r\na=ssrc:99 msid:x y\r\n";
+
+  with = beacon_sdp_set_sender_ssrcs (answer, ssrcs, 1, "abc");
+  g_assert_nonnull (strstr (with, "a=ssrc:1234 cname:rtp/video/abc\r\n"));
+  g_assert_null (strstr (with, "a=ssrc:99"));
+  g_assert_null (strstr (with, "ssrc-group"));
+  without = beacon_sdp_set_sender_ssrcs (answer, NULL, 0, "abc");
+  g_assert_null (strstr (without, "a=ssrc"));
+  g_assert_null (beacon_sdp_set_sender_ssrcs ("", ssrcs, 1, "abc"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -142,5 +162,6 @@ main (int   argc,
   g_test_add_func ("/beacon/media/sdp-answer/shape", test_shape);
   g_test_add_func ("/beacon/media/sdp-answer/shape-with-setup", test_shape_with_setup);
   g_test_add_func ("/beacon/media/sdp-answer/shape-bad-input", test_shape_bad_input);
+  g_test_add_func ("/beacon/media/sdp-answer/sender-ssrcs", test_sender_ssrcs);
   return g_test_run ();
 }

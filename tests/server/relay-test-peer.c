@@ -132,6 +132,13 @@ on_pad_added (GstElement *webrtc,
   caps = gst_pad_get_current_caps (pad);
   s = gst_caps_get_structure (caps, 0);
   encoding = gst_structure_get_string (s, "encoding-name");
+  if (g_strcmp0 (gst_structure_get_string (s, "media"), "video") == 0)
+    {
+      guint ssrc = 0;
+
+      gst_structure_get_uint (s, "ssrc", &ssrc);
+      g_atomic_int_set (&peer->video_ssrc, ssrc);
+    }
   if (g_strcmp0 (encoding, "OPUS") == 0)
     description = "rtpopusdepay name=last ! opusdec ! fakesink async=false";
   else if (g_strcmp0 (encoding, "H264") == 0)

@@ -38,6 +38,7 @@ typedef struct
   double           loss;          /* share of video RTP packets dropped */
   gboolean         sliced;        /* publisher: x264 with 4 slices per frame, SMPTE bars */
   gint             probe_luma[2]; /* atomic: luma of the last decoded frame at 2 points */
+  guint            video_ssrc;    /* atomic: the SSRC the player's video arrives with */
 } TestPeer;
 
 /* @codec: "H264" or "VP8" (publisher); ignored for players. */

@@ -126,6 +126,16 @@ check_relay (Fixture    *fixture,
   g_assert_cmpstr (beacon_wcs_stream_get_video_codec (player->stream), ==, codec);
 
   WAIT_FOR (g_atomic_int_get (&player->frames) > 0, MEDIA_DEADLINE_S, "a first decoded frame");
+  /* The answer names the SSRC the video really comes with (browsers bind <video> to it),
+   * in WCS's form, and nothing else. */
+  {
+    g_autofree char *line = g_strdup_printf ("a=ssrc:%u cname:rtp/video/%s\r\n",
+                                             (guint) g_atomic_int_get (&player->video_ssrc),
+                                             beacon_wcs_stream_get_media_session_id (player->stream));
+
+    g_assert_nonnull (strstr (player->answer, line));
+    g_assert_null (strstr (player->answer, "a=ssrc-group"));
+  }
   frames = test_peer_count_frames (player, 3.0);
   g_test_message ("%s: %d frames decoded in 3 s", codec, frames);
   g_assert_cmpint (frames, >=, 25 * 3);
