@@ -14,7 +14,7 @@ set -euo pipefail
 build_pkgs=(
   build-essential pkg-config meson ninja-build gettext
   desktop-file-utils appstream          # appstream provides appstreamcli
-  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libgstreamer-plugins-bad1.0-dev
 )
 # gstreamer1.0-gtk3 is left out on purpose: it drags in GTK 3 and the ui layer has its own sink.

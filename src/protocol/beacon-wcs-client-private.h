@@ -40,6 +40,9 @@ struct _BeaconWcsClient
   GHashTable              *ended_ids;        /* ids whose late frames are expected, not odd */
   GHashTable              *checks;           /* mediaSessionId -> GTask */
   GHashTable              *unknown_names;    /* method names already reported once */
+  GTlsCertificate         *tls_pinned_certificate;
+  GTlsCertificate         *tls_certificate;  /* the peer's, when it failed verification */
+  GTlsCertificateFlags     tls_errors;
   guint                    connect_timeout_id;
   guint                    liveness_id;
 
@@ -67,6 +70,9 @@ enum {
   PROP_CLIENT_VERSION_INFO,
   PROP_CONNECT_TIMEOUT,
   PROP_LIVENESS_TIMEOUT,
+  PROP_TLS_PINNED_CERTIFICATE,
+  PROP_TLS_CERTIFICATE,
+  PROP_TLS_ERRORS,
   N_PROPS
 };
 

@@ -216,6 +216,25 @@ on_connection_closed (SoupWebsocketConnection *connection,
   finish_session (self, error);
 }
 
+/* Only certificates that fail verification reach here. The user's pinned one is accepted
+ * whatever its flags; any other is kept so that the UI can show it and offer to pin it. */
+static gboolean
+on_accept_certificate (SoupMessage          *msg,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors,
+                       BeaconWcsClient      *self)
+{
+  if (self->tls_pinned_certificate != NULL &&
+      g_tls_certificate_is_same (self->tls_pinned_certificate, certificate))
+    return TRUE;
+
+  g_set_object (&self->tls_certificate, certificate);
+  self->tls_errors = errors;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TLS_CERTIFICATE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TLS_ERRORS]);
+  return FALSE;
+}
+
 static void
 on_websocket_connected (GObject      *source,
                         GAsyncResult *result,
@@ -240,6 +259,10 @@ on_websocket_connected (GObject      *source,
                                self->url, self->connect_timeout_ms);
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         wrapped = g_error_copy (error);
+      else if (self->tls_certificate != NULL)
+        wrapped = g_error_new (BEACON_WCS_ERROR, BEACON_WCS_ERROR_UNTRUSTED_CERTIFICATE,
+                               "%s presented a certificate that is not trusted: %s",
+                               self->url, error->message);
       else
         wrapped = g_error_new (BEACON_WCS_ERROR, BEACON_WCS_ERROR_CONNECT_FAILED,
                                "could not connect to %s: %s", self->url, error->message);
@@ -300,6 +323,8 @@ beacon_wcs_client_dispose (GObject *object)
   stop_timers (self);
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->tls_pinned_certificate);
+  g_clear_object (&self->tls_certificate);
   g_clear_pointer (&self->streams, g_hash_table_unref);
 
   G_OBJECT_CLASS (beacon_wcs_client_parent_class)->dispose (object);
@@ -372,6 +397,15 @@ beacon_wcs_client_get_property (GObject    *object,
     case PROP_LIVENESS_TIMEOUT:
       g_value_set_uint (value, self->liveness_timeout_ms);
       break;
+    case PROP_TLS_PINNED_CERTIFICATE:
+      g_value_set_object (value, self->tls_pinned_certificate);
+      break;
+    case PROP_TLS_CERTIFICATE:
+      g_value_set_object (value, self->tls_certificate);
+      break;
+    case PROP_TLS_ERRORS:
+      g_value_set_flags (value, self->tls_errors);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -411,6 +445,9 @@ beacon_wcs_client_set_property (GObject      *object,
     case PROP_LIVENESS_TIMEOUT:
       beacon_wcs_client_set_liveness_timeout (self, g_value_get_uint (value));
       break;
+    case PROP_TLS_PINNED_CERTIFICATE:
+      beacon_wcs_client_set_tls_pinned_certificate (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -447,6 +484,12 @@ beacon_wcs_client_class_init (BeaconWcsClientClass *klass)
                        DEFAULT_CONNECT_TIMEOUT_MS, rw);
   properties[PROP_LIVENESS_TIMEOUT] =
     g_param_spec_uint ("liveness-timeout", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_TLS_PINNED_CERTIFICATE] =
+    g_param_spec_object ("tls-pinned-certificate", NULL, NULL, G_TYPE_TLS_CERTIFICATE, rw);
+  properties[PROP_TLS_CERTIFICATE] =
+    g_param_spec_object ("tls-certificate", NULL, NULL, G_TYPE_TLS_CERTIFICATE, ro);
+  properties[PROP_TLS_ERRORS] =
+    g_param_spec_flags ("tls-errors", NULL, NULL, G_TYPE_TLS_CERTIFICATE_FLAGS, 0, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The server sent something unusable; the session goes on. */
@@ -522,6 +565,9 @@ GETTER (gboolean, keep_alive, keep_alive, FALSE)
 GETTER (const char *, client_version_info, client_version_info, NULL)
 GETTER (guint, connect_timeout, connect_timeout_ms, 0)
 GETTER (guint, liveness_timeout, liveness_timeout_ms, 0)
+GETTER (GTlsCertificate *, tls_pinned_certificate, tls_pinned_certificate, NULL)
+GETTER (GTlsCertificate *, tls_certificate, tls_certificate, NULL)
+GETTER (GTlsCertificateFlags, tls_errors, tls_errors, 0)
 
 #undef GETTER
 
@@ -600,6 +646,17 @@ beacon_wcs_client_set_liveness_timeout (BeaconWcsClient *self,
 }
 
 void
+beacon_wcs_client_set_tls_pinned_certificate (BeaconWcsClient *self,
+                                              GTlsCertificate *certificate)
+{
+  g_return_if_fail (BEACON_IS_WCS_CLIENT (self));
+  g_return_if_fail (!certificate || G_IS_TLS_CERTIFICATE (certificate));
+
+  if (g_set_object (&self->tls_pinned_certificate, certificate))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TLS_PINNED_CERTIFICATE]);
+}
+
+void
 beacon_wcs_client_connect_async (BeaconWcsClient     *self,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
@@ -636,6 +693,10 @@ beacon_wcs_client_connect_async (BeaconWcsClient     *self,
   if (cancellable != NULL)
     g_signal_connect_object (cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel),
                              self->cancellable, G_CONNECT_SWAPPED);
+
+  /* wss:// trust decisions go through the message, never through a global switch. */
+  g_signal_connect_object (msg, "accept-certificate", G_CALLBACK (on_accept_certificate),
+                           self, 0);
 
   self->connect_task = g_steal_pointer (&task);
   self->session = soup_session_new ();

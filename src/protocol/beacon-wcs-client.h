@@ -50,6 +50,14 @@ void             beacon_wcs_client_set_connect_timeout   (BeaconWcsClient *self,
 guint            beacon_wcs_client_get_liveness_timeout  (BeaconWcsClient *self);
 void             beacon_wcs_client_set_liveness_timeout  (BeaconWcsClient *self,
                                                           guint            timeout_ms);
+/* A wss:// certificate the user chose to trust: accepted even when it fails verification. */
+GTlsCertificate *beacon_wcs_client_get_tls_pinned_certificate (BeaconWcsClient *self);
+void             beacon_wcs_client_set_tls_pinned_certificate (BeaconWcsClient *self,
+                                                               GTlsCertificate *certificate);
+/** beacon_wcs_client_get_tls_certificate: the server's certificate when it failed
+ * verification (pinned or not), else %NULL; tls-errors says why. */
+GTlsCertificate *beacon_wcs_client_get_tls_certificate   (BeaconWcsClient *self);
+GTlsCertificateFlags beacon_wcs_client_get_tls_errors    (BeaconWcsClient *self);
 
 /** beacon_wcs_client_connect_async: opens the socket, sends `connection`, waits for `getUserData`. */
 void             beacon_wcs_client_connect_async         (BeaconWcsClient     *self,
