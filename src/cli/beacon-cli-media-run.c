@@ -20,12 +20,31 @@
 /* After stop: how long to wait for the server to confirm UNPUBLISHED or STOPPED. */
 #define STOP_GRACE_MS 3000
 
+/* The options both media commands take (after their own), parsed here and copied into the
+ * spec by beacon_cli_media_parse. */
+static int      opt_seconds;
+static gboolean opt_json;
+static char    *opt_app_key;
+static int      opt_timeout_ms = 10000;
+
+static const GOptionEntry shared_entries[] = {
+  { "seconds", 0, 0, G_OPTION_ARG_INT, &opt_seconds,
+    N_("Stop after N seconds (default: run until interrupted)"), N_("N") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json,
+    N_("Print one JSON object per line"), NULL },
+  { "app-key", 0, 0, G_OPTION_ARG_STRING, &opt_app_key,
+    N_("Server application key (default: defaultApp)"), N_("KEY") },
+  { "timeout", 0, 0, G_OPTION_ARG_INT, &opt_timeout_ms,
+    N_("Connect timeout in milliseconds"), N_("MS") },
+  { NULL }
+};
+
 typedef struct
 {
   const BeaconCliMediaSpec *spec;
   GMainLoop                *loop;
   BeaconWcsClient          *client;
-  GObject                  *media;
+  BeaconMediaPeer          *media;
   BeaconStatsSample        *last_sample;
   gint64                    start_us;
   guint                     seconds_id;
@@ -41,19 +60,14 @@ typedef struct
 static BeaconWcsStreamStatus
 media_status (Run *run)
 {
-  BeaconWcsStreamStatus status = BEACON_WCS_STREAM_STATUS_NEW;
-
-  g_object_get (run->media, "status", &status, NULL);
-  return status;
+  return beacon_media_peer_get_status (run->media);
 }
 
 static const char *
 media_info (Run *run)
 {
-  g_autoptr(BeaconWcsStream) stream = NULL;
+  BeaconWcsStream *stream = beacon_media_peer_get_stream (run->media);
 
-  g_object_get (run->media, "stream", &stream, NULL);
-  /* The stream outlives this call: the media object holds it. */
   return stream != NULL ? beacon_wcs_stream_get_info (stream) : NULL;
 }
 
@@ -70,7 +84,7 @@ fill_line (Run                *run,
 }
 
 static void
-on_stats_updated (GObject                 *media,
+on_stats_updated (BeaconMediaPeer         *media,
                   const BeaconStatsSample *sample,
                   Run                     *run)
 {
@@ -100,7 +114,7 @@ begin_stop (Run *run)
     return;
   run->stopping = TRUE;
   g_clear_handle_id (&run->seconds_id, g_source_remove);
-  run->spec->stop (run->media);
+  beacon_media_peer_stop (run->media);
   if (beacon_wcs_stream_status_is_terminal (media_status (run)) ||
       media_status (run) == BEACON_WCS_STREAM_STATUS_NEW)
     g_main_loop_quit (run->loop);
@@ -109,9 +123,9 @@ begin_stop (Run *run)
 }
 
 static void
-on_status (GObject    *media,
-           GParamSpec *pspec,
-           Run        *run)
+on_status (BeaconMediaPeer *media,
+           GParamSpec      *pspec,
+           Run             *run)
 {
   BeaconWcsStreamStatus status = media_status (run);
 
@@ -130,13 +144,12 @@ on_status (GObject    *media,
 }
 
 static void
-on_error (GObject    *media,
-          GParamSpec *pspec,
-          Run        *run)
+on_error (BeaconMediaPeer *media,
+          GParamSpec      *pspec,
+          Run             *run)
 {
-  g_autoptr(GError) error = NULL;
+  const GError *error = beacon_media_peer_get_error (media);
 
-  g_object_get (media, "error", &error, NULL);
   if (error == NULL)
     return;
   run->failed = TRUE;
@@ -200,7 +213,7 @@ print_summary (Run *run)
   fill_line (run, &summary.line);
   summary.seconds = (double) (g_get_monotonic_time () - run->start_us) / G_USEC_PER_SEC;
   /* The counters now, not as of the last sample, up to a second old. */
-  summary.frames = run->spec->count_frames (run->media);
+  summary.frames = beacon_media_peer_get_frames (run->media);
   summary.first_frame_ms = run->last_sample != NULL ? run->last_sample->first_frame_ms : -1;
   beacon_cli_stats_print_summary (&summary, run->spec->json);
 }
@@ -218,7 +231,7 @@ run_media (Run *run)
   g_signal_connect (run->client, "notify::state", G_CALLBACK (on_client_state), run);
 
   run->start_us = g_get_monotonic_time ();
-  if (!spec->start (run->media, spec->name, &error))
+  if (!beacon_media_peer_start (run->media, spec->name, &error))
     {
       g_printerr ("%s\n", error->message);
       return EXIT_STREAM;
@@ -238,13 +251,42 @@ run_media (Run *run)
 
   if (run->failed || media_status (run) == BEACON_WCS_STREAM_STATUS_FAILED)
     return EXIT_STREAM;
-  if (spec->require_frames && spec->count_frames (run->media) == 0)
+  if (spec->require_frames && beacon_media_peer_get_frames (run->media) == 0)
     {
       /* Translators: %s is the stream's name */
       g_printerr (_("No video frame of “%s” was decoded\n"), spec->name);
       return EXIT_STREAM;
     }
   return EXIT_OK;
+}
+
+gboolean
+beacon_cli_media_parse (BeaconCliMediaSpec *spec,
+                        const GOptionEntry *entries,
+                        const char         *parameter_string,
+                        const char         *usage,
+                        int                *argc,
+                        char             ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, shared_entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error) || *argc != 3)
+    {
+      g_printerr ("%s\n", error ? error->message : usage);
+      return FALSE;
+    }
+
+  spec->url = (*argv)[1];
+  spec->name = (*argv)[2];
+  spec->app_key = opt_app_key;
+  spec->connect_timeout_ms = opt_timeout_ms;
+  spec->json = opt_json;
+  spec->seconds = opt_seconds;
+  return TRUE;
 }
 
 int

@@ -17,36 +17,25 @@
 #include "beacon-cli-media-run.h"
 #include "beacon-player.h"
 
-static int      opt_seconds;
 static char    *opt_decoder;
 static gboolean opt_latency;
-static gboolean opt_json;
 static gboolean opt_audio;
 static int      opt_buffer_ms = 50;
-static char    *opt_app_key;
-static int      opt_timeout_ms = 10000;
 
+/* --seconds, --json, --app-key and --timeout come from beacon-cli-media-run.c. */
 static const GOptionEntry play_entries[] = {
-  { "seconds", 0, 0, G_OPTION_ARG_INT, &opt_seconds,
-    N_("Stop after N seconds (default: run until interrupted)"), N_("N") },
   { "decoder", 0, 0, G_OPTION_ARG_STRING, &opt_decoder,
     N_("Video decoders to use: auto (default), software or vaapi"), N_("KIND") },
   { "latency", 0, 0, G_OPTION_ARG_NONE, &opt_latency,
     N_("Measure glass-to-glass latency from the publisher's latency stamp"), NULL },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json,
-    N_("Print one JSON object per line"), NULL },
   { "audio", 0, 0, G_OPTION_ARG_NONE, &opt_audio,
     N_("Play the audio on the speakers (default: decode and discard it)"), NULL },
   { "jitter-buffer", 0, 0, G_OPTION_ARG_INT, &opt_buffer_ms,
     N_("Jitter buffer in milliseconds, 0–100 (default 50)"), N_("MS") },
-  { "app-key", 0, 0, G_OPTION_ARG_STRING, &opt_app_key,
-    N_("Server application key (default: defaultApp)"), N_("KEY") },
-  { "timeout", 0, 0, G_OPTION_ARG_INT, &opt_timeout_ms,
-    N_("Connect timeout in milliseconds"), N_("MS") },
   { NULL }
 };
 
-static GObject *
+static BeaconMediaPeer *
 create_player (BeaconWcsClient *client,
                gpointer         user_data)
 {
@@ -61,28 +50,8 @@ create_player (BeaconWcsClient *client,
                        NULL);
 }
 
-static gboolean
-start_player (GObject    *media,
-              const char *name,
-              GError    **error)
-{
-  return beacon_player_start (BEACON_PLAYER (media), name, error);
-}
-
-static guint64
-count_frames (GObject *media)
-{
-  return beacon_player_get_frames (BEACON_PLAYER (media));
-}
-
 static void
-stop_player (GObject *media)
-{
-  beacon_player_stop (BEACON_PLAYER (media));
-}
-
-static void
-read_latency (GObject            *media,
+read_latency (BeaconMediaPeer    *media,
               BeaconCliStatsLine *line)
 {
   line->has_latency = TRUE;
@@ -109,44 +78,28 @@ int
 beacon_cli_play (int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   BeaconCodecMode mode = BEACON_CODEC_MODE_AUTO;
   BeaconCliMediaSpec spec = { 0 };
 
-  context = g_option_context_new (_("URL NAME — play a stream"));
-  g_option_context_add_main_entries (context, play_entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3)
-    {
-      g_printerr ("%s\n", error ? error->message
-                                : _("Usage: beacon-cli play URL NAME [OPTION…]"));
-      return EXIT_USAGE;
-    }
+  if (!beacon_cli_media_parse (&spec, play_entries, _("URL NAME — play a stream"),
+                               _("Usage: beacon-cli play URL NAME [OPTION…]"), &argc, &argv))
+    return EXIT_USAGE;
   if (!parse_decoder (opt_decoder, &mode))
     {
       /* Translators: %s is what the user typed */
       g_printerr (_("Unknown decoder kind “%s”: use auto, software or vaapi\n"), opt_decoder);
       return EXIT_USAGE;
     }
-  if (opt_seconds < 0 || opt_timeout_ms <= 0 || opt_buffer_ms < 0 || opt_buffer_ms > 100)
+  if (spec.seconds < 0 || spec.connect_timeout_ms <= 0 || opt_buffer_ms < 0 ||
+      opt_buffer_ms > 100)
     {
       g_printerr ("%s\n", _("Out of range: seconds and timeout positive, jitter buffer "
                             "0–100 ms"));
       return EXIT_USAGE;
     }
 
-  spec.url = argv[1];
-  spec.name = argv[2];
-  spec.app_key = opt_app_key;
-  spec.connect_timeout_ms = opt_timeout_ms;
-  spec.json = opt_json;
-  spec.seconds = opt_seconds;
   spec.require_frames = TRUE;
   spec.create = create_player;
-  spec.start = start_player;
-  spec.stop = stop_player;
-  spec.count_frames = count_frames;
   spec.read_latency = opt_latency ? read_latency : NULL;
   spec.user_data = &mode;
   return beacon_cli_media_run (&spec);

@@ -31,11 +31,8 @@ static int      opt_fps = 30;
 static int      opt_bitrate = 1000;
 static gboolean opt_stamp;
 static gboolean opt_record;
-static int      opt_seconds;
-static gboolean opt_json;
-static char    *opt_app_key;
-static int      opt_timeout_ms = 10000;
 
+/* --seconds, --json, --app-key and --timeout come from beacon-cli-media-run.c. */
 static const GOptionEntry publish_entries[] = {
   { "source", 0, 0, G_OPTION_ARG_STRING, &opt_source,
     N_("test (default), camera, or a device id from “beacon-cli devices”"), N_("SOURCE") },
@@ -50,18 +47,10 @@ static const GOptionEntry publish_entries[] = {
     N_("Draw the latency stamp into every frame"), NULL },
   { "record", 0, 0, G_OPTION_ARG_NONE, &opt_record,
     N_("Ask the server to record the stream"), NULL },
-  { "seconds", 0, 0, G_OPTION_ARG_INT, &opt_seconds,
-    N_("Stop after N seconds (default: run until interrupted)"), N_("N") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json,
-    N_("Print one JSON object per line"), NULL },
-  { "app-key", 0, 0, G_OPTION_ARG_STRING, &opt_app_key,
-    N_("Server application key (default: defaultApp)"), N_("KEY") },
-  { "timeout", 0, 0, G_OPTION_ARG_INT, &opt_timeout_ms,
-    N_("Connect timeout in milliseconds"), N_("MS") },
   { NULL }
 };
 
-static GObject *
+static BeaconMediaPeer *
 create_publisher (BeaconWcsClient *client,
                   gpointer         user_data)
 {
@@ -80,44 +69,16 @@ create_publisher (BeaconWcsClient *client,
                        NULL);
 }
 
-static gboolean
-start_publisher (GObject    *media,
-                 const char *name,
-                 GError    **error)
-{
-  return beacon_publisher_start (BEACON_PUBLISHER (media), name, error);
-}
-
-static guint64
-count_frames (GObject *media)
-{
-  return beacon_publisher_get_frames (BEACON_PUBLISHER (media));
-}
-
-static void
-stop_publisher (GObject *media)
-{
-  beacon_publisher_stop (BEACON_PUBLISHER (media));
-}
-
 int
 beacon_cli_publish (int    argc,
                     char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   PublishOptions options = { "test", BEACON_VIDEO_CODEC_H264 };
   BeaconCliMediaSpec spec = { 0 };
 
-  context = g_option_context_new (_("URL NAME — publish a stream"));
-  g_option_context_add_main_entries (context, publish_entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 3)
-    {
-      g_printerr ("%s\n", error ? error->message
-                                : _("Usage: beacon-cli publish URL NAME [OPTION…]"));
-      return EXIT_USAGE;
-    }
+  if (!beacon_cli_media_parse (&spec, publish_entries, _("URL NAME — publish a stream"),
+                               _("Usage: beacon-cli publish URL NAME [OPTION…]"), &argc, &argv))
+    return EXIT_USAGE;
   if (opt_codec != NULL && !beacon_video_codec_from_string (opt_codec, &options.codec))
     {
       /* Translators: %s is what the user typed */
@@ -126,7 +87,7 @@ beacon_cli_publish (int    argc,
     }
   if (opt_width < 40 || opt_width > 4096 || opt_height < 16 || opt_height > 4096 ||
       opt_fps < 1 || opt_fps > 120 || opt_bitrate < 50 || opt_bitrate > 50000 ||
-      opt_seconds < 0 || opt_timeout_ms <= 0)
+      spec.seconds < 0 || spec.connect_timeout_ms <= 0)
     {
       g_printerr ("%s\n", _("Out of range: width 40–4096, height 16–4096, fps 1–120, "
                             "bitrate 50–50000 kbit/s, seconds and timeout positive"));
@@ -140,16 +101,7 @@ beacon_cli_publish (int    argc,
   if (opt_source != NULL)
     options.source = opt_source;
 
-  spec.url = argv[1];
-  spec.name = argv[2];
-  spec.app_key = opt_app_key;
-  spec.connect_timeout_ms = opt_timeout_ms;
-  spec.json = opt_json;
-  spec.seconds = opt_seconds;
   spec.create = create_publisher;
-  spec.start = start_publisher;
-  spec.stop = stop_publisher;
-  spec.count_frames = count_frames;
   spec.user_data = &options;
   return beacon_cli_media_run (&spec);
 }

@@ -5,7 +5,8 @@
  */
 
 /* The GStreamer half of BeaconPlayer: the receive-only webrtcbin, the decoding branches it
- * gets on pad-added, the frame and latency-stamp probes, and the pipeline's bus. */
+ * gets on pad-added, and the frame and latency-stamp probes. BeaconMediaPeer watches the
+ * bus. */
 
 #define G_LOG_DOMAIN "beacon-player"
 
@@ -60,20 +61,17 @@ tap_clear (gpointer data)
 {
   BeaconPlayerTap *tap = data;
 
-  beacon_weak_owner_unref (tap->owner);
-  beacon_frame_counter_unref (tap->frames);
   gst_clear_object (&tap->video_sink);
   g_clear_pointer (&tap->latency, beacon_latency_window_free);
   g_mutex_clear (&tap->lock);
 }
 
-BeaconPlayerTap *
-_beacon_player_tap_new (BeaconPlayer *self)
+static BeaconPlayerTap *
+tap_new (BeaconPlayer *self)
 {
-  BeaconPlayerTap *tap = g_atomic_rc_box_new0 (BeaconPlayerTap);
+  BeaconPlayerTap *tap = _beacon_media_peer_new_tap (BEACON_MEDIA_PEER (self),
+                                                      sizeof (BeaconPlayerTap), tap_clear);
 
-  tap->owner = beacon_weak_owner_ref (self->weak);
-  tap->frames = beacon_frame_counter_new ();
   tap->decoder_mode = self->decoder_mode;
   tap->audio = self->audio;
   tap->measure_latency = self->measure_latency;
@@ -93,23 +91,11 @@ _beacon_player_tap_new (BeaconPlayer *self)
   return tap;
 }
 
-static BeaconPlayerTap *
-tap_ref (BeaconPlayerTap *tap)
-{
-  return g_atomic_rc_box_acquire (tap);
-}
-
-void
-_beacon_player_tap_unref (BeaconPlayerTap *tap)
-{
-  g_atomic_rc_box_release_full (tap, tap_clear);
-}
-
 static void
 tap_closure_notify (gpointer  data,
                     GClosure *closure)
 {
-  _beacon_player_tap_unref (data);
+  beacon_media_tap_unref (data);
 }
 
 static void
@@ -151,7 +137,7 @@ static void
 deliver_error (gpointer owner,
                gpointer data)
 {
-  _beacon_player_fail (owner, data);
+  _beacon_media_peer_fail (owner, data);
 }
 
 /* Runs on the decoder's streaming thread: counts frames, reports the decoded size. */
@@ -164,8 +150,8 @@ on_decoded (GstPad          *pad,
 
   if (info->type & GST_PAD_PROBE_TYPE_BUFFER)
     {
-      if (beacon_frame_counter_add (tap->frames))
-        beacon_weak_owner_hop (tap->owner, deliver_first_frame, NULL, NULL);
+      if (beacon_frame_counter_add (tap->base.frames))
+        beacon_weak_owner_hop (tap->base.owner, deliver_first_frame, NULL, NULL);
     }
   else if (GST_EVENT_TYPE (GST_PAD_PROBE_INFO_EVENT (info)) == GST_EVENT_CAPS)
     {
@@ -174,7 +160,7 @@ on_decoded (GstPad          *pad,
 
       gst_event_parse_caps (GST_PAD_PROBE_INFO_EVENT (info), &caps);
       if (gst_video_info_from_caps (&video_info, caps))
-        beacon_weak_owner_hop (tap->owner, deliver_size, gst_video_info_copy (&video_info),
+        beacon_weak_owner_hop (tap->base.owner, deliver_size, gst_video_info_copy (&video_info),
                                (GDestroyNotify) gst_video_info_free);
     }
 
@@ -215,19 +201,6 @@ on_presented (GstPad          *pad,
   g_mutex_unlock (&tap->lock);
 
   return GST_PAD_PROBE_OK;
-}
-
-static void
-add_probe (GstElement         *element,
-           const char         *pad_name,
-           GstPadProbeType     type,
-           GstPadProbeCallback callback,
-           BeaconPlayerTap    *tap)
-{
-  g_autoptr(GstPad) pad = gst_element_get_static_pad (element, pad_name);
-
-  gst_pad_add_probe (pad, type, callback, tap_ref (tap),
-                     (GDestroyNotify) _beacon_player_tap_unref);
 }
 
 /* Adds @elements (NULL-terminated) to @bin, brings them to its state and links them in
@@ -275,7 +248,7 @@ static void
 report_error (BeaconPlayerTap *tap,
               GError          *error)
 {
-  beacon_weak_owner_hop (tap->owner, deliver_error, error, (GDestroyNotify) g_error_free);
+  beacon_weak_owner_hop (tap->base.owner, deliver_error, error, (GDestroyNotify) g_error_free);
 }
 
 static void
@@ -342,16 +315,17 @@ link_video (BeaconPlayerTap  *tap,
       return;
     }
 
-  add_probe (decoder, "src", GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
-             on_decoded, tap);
+  beacon_media_tap_add_probe (tap, decoder, "src",
+                               GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
+                               on_decoded);
   if (tap->measure_latency)
-    add_probe (convert, "src", GST_PAD_PROBE_TYPE_BUFFER, on_presented, tap);
+    beacon_media_tap_add_probe (tap, convert, "src", GST_PAD_PROBE_TYPE_BUFFER, on_presented);
 
   linked = g_new0 (VideoLinked, 1);
   linked->codec = g_strdup (beacon_video_codec_to_string (codec));
   linked->decoder = g_strdup (entry->factory);
   linked->ssrc = ssrc;
-  beacon_weak_owner_hop (tap->owner, deliver_video_linked, linked, video_linked_free);
+  beacon_weak_owner_hop (tap->base.owner, deliver_video_linked, linked, video_linked_free);
 }
 
 /* Runs on a webrtcbin streaming thread, just before the first buffer of a new stream. The
@@ -401,117 +375,44 @@ on_pad_added (GstElement *webrtc,
     }
 }
 
-static gboolean
-on_bus_message (GstBus     *bus,
-                GstMessage *message,
-                gpointer    user_data)
-{
-  BeaconPlayer *self = user_data;
-
-  /* Cast: GstMessageType is a bit set with dozens of values we do not handle. */
-  switch ((int) GST_MESSAGE_TYPE (message))
-    {
-    case GST_MESSAGE_ERROR:
-      {
-        g_autoptr(GError) error = NULL;
-        g_autofree char *debug = NULL;
-
-        gst_message_parse_error (message, &error, &debug);
-        GST_WARNING_OBJECT (self->pipeline, "error from %s: %s (%s)",
-                            GST_MESSAGE_SRC_NAME (message), error->message, debug);
-        GST_DEBUG_BIN_TO_DOT_FILE_WITH_TS (GST_BIN (self->pipeline), GST_DEBUG_GRAPH_SHOW_ALL,
-                                           "beacon-player-error");
-        _beacon_player_fail (self, error);
-        break;
-      }
-
-    case GST_MESSAGE_WARNING:
-      {
-        g_autoptr(GError) error = NULL;
-
-        gst_message_parse_warning (message, &error, NULL);
-        GST_WARNING_OBJECT (self->pipeline, "warning from %s: %s",
-                            GST_MESSAGE_SRC_NAME (message), error->message);
-        break;
-      }
-
-    case GST_MESSAGE_LATENCY:
-      gst_bin_recalculate_latency (GST_BIN (self->pipeline));
-      break;
-
-    case GST_MESSAGE_ASYNC_DONE:
-      GST_DEBUG_BIN_TO_DOT_FILE_WITH_TS (GST_BIN (self->pipeline), GST_DEBUG_GRAPH_SHOW_ALL,
-                                         "beacon-player");
-      break;
-
-    default:
-      break;
-    }
-
-  return G_SOURCE_CONTINUE;
-}
-
 gboolean
-_beacon_player_build_pipeline (BeaconPlayer *self,
-                               const char   *server_url,
-                               GError      **error)
+_beacon_player_build_pipeline (BeaconMediaPeer *peer,
+                               GError         **error)
 {
   static const char * const needed[] = {
     "rtpopusdepay", "opusdec", "audioconvert", "audioresample", "fakesink", "videoconvert",
     "rtph264depay", "h264parse", "rtpvp8depay", NULL
   };
-  g_autoptr(GstBus) bus = NULL;
+  BeaconPlayer *self = BEACON_PLAYER (peer);
   GstWebRTCRTPTransceiver *audio;
   GstWebRTCRTPTransceiver *video;
+  GstElement *webrtc;
 
-  g_assert (self->pipeline == NULL);
   ensure_debug_category ();
 
   if (!beacon_webrtc_check_elements (needed, error))
     return FALSE;
 
-  self->pipeline = gst_object_ref_sink (gst_pipeline_new ("beacon-player"));
-  self->webrtc = beacon_webrtc_make ("webrtc", server_url, error);
-  if (self->webrtc == NULL)
-    {
-      gst_clear_object (&self->pipeline);
-      return FALSE;
-    }
+  webrtc = _beacon_media_peer_make_pipeline (peer, "beacon-player", error);
+  if (webrtc == NULL)
+    return FALSE;
   /* webrtcbin's default jitterbuffer latency is 200 ms; 50 ms cut first-frame time by
    * 80–220 ms on loopback (notes-media.md). */
-  g_object_set (self->webrtc, "latency", self->latency, NULL);
-  gst_bin_add (GST_BIN (self->pipeline), self->webrtc);
+  g_object_set (webrtc, "latency", self->latency, NULL);
 
   /* Receive-only transceivers before create-offer, audio first: the order WCS answers in. */
-  audio = beacon_webrtc_add_transceiver (self->webrtc,
+  audio = beacon_webrtc_add_transceiver (webrtc,
                                          GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_RECVONLY,
                                          OPUS_CAPS);
-  video = beacon_webrtc_add_transceiver (self->webrtc,
+  video = beacon_webrtc_add_transceiver (webrtc,
                                          GST_WEBRTC_RTP_TRANSCEIVER_DIRECTION_RECVONLY,
                                          VIDEO_CAPS);
   gst_clear_object (&audio);
   gst_clear_object (&video);
 
-  g_clear_pointer (&self->tap, _beacon_player_tap_unref);
-  self->tap = _beacon_player_tap_new (self);
-  g_signal_connect_data (self->webrtc, "pad-added", G_CALLBACK (on_pad_added),
-                         tap_ref (self->tap), tap_closure_notify, 0);
-
-  bus = gst_pipeline_get_bus (GST_PIPELINE (self->pipeline));
-  self->bus_watch_id = gst_bus_add_watch (bus, on_bus_message, self);
+  g_clear_pointer (&self->tap, beacon_media_tap_unref);
+  self->tap = tap_new (self);
+  g_signal_connect_data (webrtc, "pad-added", G_CALLBACK (on_pad_added),
+                         beacon_media_tap_ref (self->tap), tap_closure_notify, 0);
   return TRUE;
-}
-
-void
-_beacon_player_drop_pipeline (BeaconPlayer *self)
-{
-  g_clear_handle_id (&self->bus_watch_id, g_source_remove);
-  if (self->pipeline == NULL)
-    return;
-
-  /* NULL first: streaming and webrtcbin threads stop here; hops already queued carry a
-   * reference to their webrtcbin, which no longer matches self->webrtc when they land. */
-  gst_element_set_state (self->pipeline, GST_STATE_NULL);
-  self->webrtc = NULL;
-  gst_clear_object (&self->pipeline);
 }

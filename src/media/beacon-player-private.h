@@ -7,22 +7,20 @@
 #pragma once
 
 #include "beacon-latency-stamp.h"
+#include "beacon-media-peer-private.h"
 #include "beacon-player.h"
-#include "beacon-quality-meter.h"
-#include "beacon-webrtc-util.h"
 
 G_BEGIN_DECLS
 
-/* Shared by beacon-player.c (the object, signalling, stats) and beacon-player-pipeline.c
- * (the GStreamer side). */
+/* Shared by beacon-player.c (the object and its settings) and beacon-player-pipeline.c (the
+ * GStreamer side); BeaconMediaPeer runs the signalling, stats and teardown. */
 
 /* What the pad-added handler and the probes use on streaming threads. The settings are a
  * copy taken at start and never change while the pipeline runs; the latency figures are
  * under @lock. Reference-counted so that each probe and handler can hold it. */
 typedef struct
 {
-  BeaconWeakOwner     *owner;
-  BeaconFrameCounter  *frames;        /* decoded video frames */
+  BeaconMediaTap       base;
   GstElement          *video_sink;    /* owned; added to the pipeline with the video */
   BeaconCodecMode      decoder_mode;
   gboolean             audio;
@@ -37,35 +35,18 @@ typedef struct
 
 struct _BeaconPlayer
 {
-  GObject                parent_instance;
+  BeaconMediaPeer        parent_instance;
 
   /* Owned */
-  BeaconWcsClient       *client;
-  BeaconWeakOwner       *weak;
   GstElement            *video_sink;
   char                  *decoder_name;
-  BeaconWcsStream       *stream;
-  GError                *error;
-  BeaconStatsSample     *last_sample;
-  BeaconWcsRateSample   *last_rate;
-  BeaconQualityMeter    *quality_meter;
   BeaconPlayerTap       *tap;
-  char                  *video_codec;   /* from the server's answer, then the pad's caps */
-  char                  *audio_codec;
-
-  /* The pipeline; webrtc is borrowed from it */
-  GstElement            *pipeline;
-  GstElement            *webrtc;
-  guint                  bus_watch_id;
-  guint                  stats_source_id;
-  guint                  video_ssrc;
 
   /* Settings */
   BeaconCodecMode        decoder_mode;
   guint                  latency;
 
   /* State */
-  BeaconWcsStreamStatus  status;
   int                    width;
   int                    height;
   gint64                 first_frame_ms;
@@ -73,14 +54,10 @@ struct _BeaconPlayer
   guint                  measure_latency : 1;
 };
 
-BeaconPlayerTap *_beacon_player_tap_new   (BeaconPlayer    *self);
-void             _beacon_player_tap_unref (BeaconPlayerTap *tap);
-
-/* Builds self->pipeline (not yet started) with a receive-only webrtcbin. */
-gboolean _beacon_player_build_pipeline (BeaconPlayer *self,
-                                        const char   *server_url,
-                                        GError      **error);
-void     _beacon_player_drop_pipeline  (BeaconPlayer *self);
+/* BeaconMediaPeerClass.build_pipeline: a receive-only webrtcbin; the decoders come with
+ * its pads. */
+gboolean _beacon_player_build_pipeline (BeaconMediaPeer *peer,
+                                        GError         **error);
 
 /* Main-thread reports from the pipeline (beacon-player.c). */
 void     _beacon_player_video_linked   (BeaconPlayer *self,
@@ -91,7 +68,5 @@ void     _beacon_player_first_frame    (BeaconPlayer *self);
 void     _beacon_player_set_size       (BeaconPlayer *self,
                                         int           width,
                                         int           height);
-void     _beacon_player_fail           (BeaconPlayer *self,
-                                        const GError *error);
 
 G_END_DECLS

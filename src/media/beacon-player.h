@@ -8,6 +8,7 @@
 
 #include <gst/gst.h>
 
+#include "beacon-media-peer.h"
 #include "beacon-media-types.h"
 #include "beacon-stats-sample.h"
 #include "beacon-wcs-client.h"
@@ -20,7 +21,7 @@ G_BEGIN_DECLS
 
 #define BEACON_TYPE_PLAYER (beacon_player_get_type ())
 
-G_DECLARE_FINAL_TYPE (BeaconPlayer, beacon_player, BEACON, PLAYER, GObject)
+G_DECLARE_FINAL_TYPE (BeaconPlayer, beacon_player, BEACON, PLAYER, BeaconMediaPeer)
 
 /** beacon_player_new: a player for streams of @client's session. */
 BeaconPlayer         *beacon_player_new                (BeaconWcsClient *client);

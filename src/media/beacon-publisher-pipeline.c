@@ -5,7 +5,7 @@
  */
 
 /* The GStreamer half of BeaconPublisher: sources, the latency stamp and mute probes,
- * encoders, payloaders and the send-only webrtcbin, and the pipeline's bus. */
+ * encoders, payloaders and the send-only webrtcbin. BeaconMediaPeer watches the bus. */
 
 #define G_LOG_DOMAIN "beacon-publisher"
 
@@ -20,9 +20,6 @@
 #include "beacon-latency-stamp.h"
 #include "beacon-media-error.h"
 #include "beacon-publisher-private.h"
-
-GST_DEBUG_CATEGORY_STATIC (beacon_publisher_pipeline_debug);
-#define GST_CAT_DEFAULT beacon_publisher_pipeline_debug
 
 /* Payload types as WCS and Chromium number them (the fixtures' answers use the same), so a
  * WCS answer that lists its own codecs lines up with ours. */
@@ -50,51 +47,16 @@ GST_DEBUG_CATEGORY_STATIC (beacon_publisher_pipeline_debug);
  * flags only differ in constraint_set2, which no decoder needs. */
 #define H264_PROFILE_LEVEL_ID "42e01f"
 
-static void
-ensure_debug_category (void)
+static BeaconPublisherTap *
+tap_new (BeaconPublisher *self)
 {
-  static gsize once = 0;
+  BeaconPublisherTap *tap = _beacon_media_peer_new_tap (BEACON_MEDIA_PEER (self),
+                                                         sizeof (BeaconPublisherTap), NULL);
 
-  if (g_once_init_enter (&once))
-    {
-      GST_DEBUG_CATEGORY_INIT (beacon_publisher_pipeline_debug, "beacon-publisher", 0,
-                               "Beacon publisher pipeline");
-      g_once_init_leave (&once, 1);
-    }
-}
-
-static void
-tap_clear (gpointer data)
-{
-  BeaconPublisherTap *tap = data;
-
-  beacon_frame_counter_unref (tap->frames);
-  beacon_weak_owner_unref (tap->owner);
-}
-
-BeaconPublisherTap *
-_beacon_publisher_tap_new (BeaconPublisher *self)
-{
-  BeaconPublisherTap *tap = g_atomic_rc_box_new0 (BeaconPublisherTap);
-
-  tap->frames = beacon_frame_counter_new ();
-  tap->owner = beacon_weak_owner_ref (self->weak);
   tap->stamp = self->stamp;
   tap->video_muted = self->video_muted;
   tap->h264 = self->codec == BEACON_VIDEO_CODEC_H264;
   return tap;
-}
-
-BeaconPublisherTap *
-_beacon_publisher_tap_ref (BeaconPublisherTap *tap)
-{
-  return g_atomic_rc_box_acquire (tap);
-}
-
-void
-_beacon_publisher_tap_unref (BeaconPublisherTap *tap)
-{
-  g_atomic_rc_box_release_full (tap, tap_clear);
 }
 
 static GstElement *
@@ -168,15 +130,17 @@ on_encoded_buffer (GstPad          *pad,
 {
   BeaconPublisherTap *tap = user_data;
 
-  beacon_frame_counter_add (tap->frames);
+  beacon_frame_counter_add (tap->base.frames);
   return GST_PAD_PROBE_OK;
 }
 
+/* The offer takes the H.264 profile from the payloader's caps, so it waits for them (tens
+ * of milliseconds after PLAYING); it never waits for ICE gathering. */
 static void
 deliver_video_caps_ready (gpointer owner,
                           gpointer data)
 {
-  _beacon_publisher_video_caps_ready (owner);
+  _beacon_media_peer_request_offer (owner);
 }
 
 /* Runs on the encoder's streaming thread. The payloader writes the SPS's own
@@ -206,31 +170,18 @@ on_payloader_event (GstPad          *pad,
     }
 
   if (g_atomic_int_compare_and_exchange (&tap->caps_seen, FALSE, TRUE))
-    beacon_weak_owner_hop (tap->owner, deliver_video_caps_ready, NULL, NULL);
+    beacon_weak_owner_hop (tap->base.owner, deliver_video_caps_ready, NULL, NULL);
 
   return GST_PAD_PROBE_OK;
-}
-
-static void
-add_probe (GstElement         *element,
-           const char         *pad_name,
-           GstPadProbeType     type,
-           GstPadProbeCallback callback,
-           BeaconPublisherTap *tap)
-{
-  g_autoptr(GstPad) pad = gst_element_get_static_pad (element, pad_name);
-
-  gst_pad_add_probe (pad, type, callback, _beacon_publisher_tap_ref (tap),
-                     (GDestroyNotify) _beacon_publisher_tap_unref);
 }
 
 /* The raw video source for self->source, scaled and converted as needed, ending in the
  * "capture-caps" filter. */
 static GstElement *
 add_video_source (BeaconPublisher *self,
+                  GstBin          *bin,
                   GError         **error)
 {
-  GstBin *bin = GST_BIN (self->pipeline);
   g_autoptr(GstCaps) caps = NULL;
   GstElement *capsfilter;
   GstElement *source;
@@ -282,7 +233,8 @@ add_video_source (BeaconPublisher *self,
 }
 
 static GstElement *
-add_audio_source (BeaconPublisher *self)
+add_audio_source (BeaconPublisher *self,
+                  GstBin          *bin)
 {
   GstElement *source = NULL;
 
@@ -298,7 +250,7 @@ add_audio_source (BeaconPublisher *self)
       gst_util_set_object_arg (G_OBJECT (source), "wave",
                                g_strcmp0 (self->source, "test") == 0 ? "sine" : "silence");
     }
-  gst_bin_add (GST_BIN (self->pipeline), source);
+  gst_bin_add (bin, source);
   return source;
 }
 
@@ -306,14 +258,14 @@ add_audio_source (BeaconPublisher *self)
  * send-only with @caps_string. Pads are requested audio first, so the offer's m-lines come
  * in the order WCS answers in (protocol.md §9). */
 static gboolean
-link_to_webrtc (BeaconPublisher *self,
+link_to_webrtc (GstElement      *webrtc,
                 GstElement      *src_element,
                 const char      *pad_name,
                 const char      *caps_string,
                 GError         **error)
 {
   g_autoptr(GstPad) src = gst_element_get_static_pad (src_element, "src");
-  g_autoptr(GstPad) sink = gst_element_request_pad_simple (self->webrtc, pad_name);
+  g_autoptr(GstPad) sink = gst_element_request_pad_simple (webrtc, pad_name);
   g_autoptr(GstCaps) caps = gst_caps_from_string (caps_string);
   GstWebRTCRTPTransceiver *trans = NULL;
 
@@ -338,10 +290,12 @@ link_to_webrtc (BeaconPublisher *self,
 }
 
 static gboolean
-add_audio_branch (BeaconPublisher    *self,
-                  GError            **error)
+add_audio_branch (BeaconPublisher *self,
+                  GstBin          *bin,
+                  GstElement      *webrtc,
+                  GError         **error)
 {
-  GstElement *source = add_audio_source (self);
+  GstElement *source = add_audio_source (self, bin);
   GstElement *convert = make ("audioconvert", "audio-convert");
   GstElement *resample = make ("audioresample", "audio-resample");
   GstElement *encoder = make ("opusenc", "audio-encoder");
@@ -350,8 +304,7 @@ add_audio_branch (BeaconPublisher    *self,
   self->volume = make ("volume", "audio-mute");
   g_object_set (self->volume, "mute", self->audio_muted, NULL);
   g_object_set (pay, "pt", OPUS_PT, NULL);
-  gst_bin_add_many (GST_BIN (self->pipeline), convert, resample, self->volume, encoder, pay,
-                    NULL);
+  gst_bin_add_many (bin, convert, resample, self->volume, encoder, pay, NULL);
   if (!gst_element_link_many (source, convert, resample, self->volume, encoder, pay, NULL))
     {
       g_set_error_literal (error, BEACON_MEDIA_ERROR, BEACON_MEDIA_ERROR_NEGOTIATION,
@@ -359,11 +312,13 @@ add_audio_branch (BeaconPublisher    *self,
       return FALSE;
     }
 
-  return link_to_webrtc (self, pay, "sink_0", OPUS_CAPS, error);
+  return link_to_webrtc (webrtc, pay, "sink_0", OPUS_CAPS, error);
 }
 
 static gboolean
 add_video_branch (BeaconPublisher *self,
+                  GstBin          *bin,
+                  GstElement      *webrtc,
                   GError         **error)
 {
   const BeaconCodecEntry *entry = NULL;
@@ -373,6 +328,7 @@ add_video_branch (BeaconPublisher *self,
   GstElement *queue;
   GstElement *encoded_caps;
   GstElement *pay;
+  guint ssrc;
   g_autoptr(GstCaps) caps = NULL;
 
   /* A keyframe every two seconds: what a late joiner or a lost packet costs at most. */
@@ -384,7 +340,7 @@ add_video_branch (BeaconPublisher *self,
   g_free (self->encoder_name);
   self->encoder_name = g_strdup (entry->factory);
 
-  if ((capture = add_video_source (self, error)) == NULL)
+  if ((capture = add_video_source (self, bin, error)) == NULL)
     {
       gst_object_unref (g_object_ref_sink (self->encoder));
       self->encoder = NULL;
@@ -408,8 +364,9 @@ add_video_branch (BeaconPublisher *self,
 
   pay = make (h264 ? "rtph264pay" : "rtpvp8pay", "video-pay");
   /* A fixed SSRC lets the stats find our video stream without trusting `kind`. */
-  self->video_ssrc = g_random_int_range (1, G_MAXINT32);
-  g_object_set (pay, "pt", h264 ? H264_PT : VP8_PT, "ssrc", self->video_ssrc, NULL);
+  ssrc = g_random_int_range (1, G_MAXINT32);
+  _beacon_media_peer_set_video_ssrc (BEACON_MEDIA_PEER (self), ssrc);
+  g_object_set (pay, "pt", h264 ? H264_PT : VP8_PT, "ssrc", ssrc, NULL);
   if (h264)
     {
       /* SPS/PPS before every keyframe, and no waiting to aggregate NAL units. */
@@ -421,8 +378,7 @@ add_video_branch (BeaconPublisher *self,
       gst_util_set_object_arg (G_OBJECT (pay), "picture-id-mode", "15-bit");
     }
 
-  gst_bin_add_many (GST_BIN (self->pipeline), tee, queue, self->encoder, encoded_caps, pay,
-                    NULL);
+  gst_bin_add_many (bin, tee, queue, self->encoder, encoded_caps, pay, NULL);
   if (!gst_element_link_many (capture, tee, queue, self->encoder, encoded_caps, pay, NULL))
     {
       g_set_error (error, BEACON_MEDIA_ERROR, BEACON_MEDIA_ERROR_NEGOTIATION,
@@ -430,9 +386,12 @@ add_video_branch (BeaconPublisher *self,
       return FALSE;
     }
 
-  add_probe (capture, "src", GST_PAD_PROBE_TYPE_BUFFER, on_capture_buffer, self->tap);
-  add_probe (self->encoder, "src", GST_PAD_PROBE_TYPE_BUFFER, on_encoded_buffer, self->tap);
-  add_probe (pay, "src", GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, on_payloader_event, self->tap);
+  beacon_media_tap_add_probe (self->tap, capture, "src", GST_PAD_PROBE_TYPE_BUFFER,
+                               on_capture_buffer);
+  beacon_media_tap_add_probe (self->tap, self->encoder, "src", GST_PAD_PROBE_TYPE_BUFFER,
+                               on_encoded_buffer);
+  beacon_media_tap_add_probe (self->tap, pay, "src", GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
+                               on_payloader_event);
 
   if (self->preview_sink != NULL)
     {
@@ -442,7 +401,7 @@ add_video_branch (BeaconPublisher *self,
       g_object_set (preview_queue, "max-size-buffers", 2, "max-size-bytes", 0,
                     "max-size-time", (guint64) 0, NULL);
       gst_util_set_object_arg (G_OBJECT (preview_queue), "leaky", "downstream");
-      gst_bin_add_many (GST_BIN (self->pipeline), preview_queue, self->preview_sink, NULL);
+      gst_bin_add_many (bin, preview_queue, self->preview_sink, NULL);
       if (!gst_element_link_many (tee, preview_queue, self->preview_sink, NULL))
         {
           g_set_error_literal (error, BEACON_MEDIA_ERROR, BEACON_MEDIA_ERROR_NEGOTIATION,
@@ -451,62 +410,11 @@ add_video_branch (BeaconPublisher *self,
         }
     }
 
-  return link_to_webrtc (self, pay, "sink_1", h264 ? H264_CAPS : VP8_CAPS, error);
-}
-
-static gboolean
-on_bus_message (GstBus     *bus,
-                GstMessage *message,
-                gpointer    user_data)
-{
-  BeaconPublisher *self = user_data;
-
-  /* Cast: GstMessageType is a bit set with dozens of values we do not handle. */
-  switch ((int) GST_MESSAGE_TYPE (message))
-    {
-    case GST_MESSAGE_ERROR:
-      {
-        g_autoptr(GError) error = NULL;
-        g_autofree char *debug = NULL;
-
-        gst_message_parse_error (message, &error, &debug);
-        GST_WARNING_OBJECT (self->pipeline, "error from %s: %s (%s)",
-                            GST_MESSAGE_SRC_NAME (message), error->message, debug);
-        GST_DEBUG_BIN_TO_DOT_FILE_WITH_TS (GST_BIN (self->pipeline), GST_DEBUG_GRAPH_SHOW_ALL,
-                                           "beacon-publisher-error");
-        _beacon_publisher_fail (self, error);
-        break;
-      }
-
-    case GST_MESSAGE_WARNING:
-      {
-        g_autoptr(GError) error = NULL;
-
-        gst_message_parse_warning (message, &error, NULL);
-        GST_WARNING_OBJECT (self->pipeline, "warning from %s: %s",
-                            GST_MESSAGE_SRC_NAME (message), error->message);
-        break;
-      }
-
-    case GST_MESSAGE_LATENCY:
-      gst_bin_recalculate_latency (GST_BIN (self->pipeline));
-      break;
-
-    case GST_MESSAGE_ASYNC_DONE:
-      GST_DEBUG_BIN_TO_DOT_FILE_WITH_TS (GST_BIN (self->pipeline), GST_DEBUG_GRAPH_SHOW_ALL,
-                                         "beacon-publisher");
-      break;
-
-    default:
-      break;
-    }
-
-  return G_SOURCE_CONTINUE;
+  return link_to_webrtc (webrtc, pay, "sink_1", h264 ? H264_CAPS : VP8_CAPS, error);
 }
 
 gboolean
 _beacon_publisher_build_pipeline (BeaconPublisher *self,
-                                  const char      *server_url,
                                   GError         **error)
 {
   static const char * const needed[] = {
@@ -516,50 +424,22 @@ _beacon_publisher_build_pipeline (BeaconPublisher *self,
   };
   const char *pay = self->codec == BEACON_VIDEO_CODEC_H264 ? "rtph264pay" : "rtpvp8pay";
   const char * const pay_needed[] = { pay, NULL };
-  g_autoptr(GstBus) bus = NULL;
-
-  g_assert (self->pipeline == NULL);
-  ensure_debug_category ();
+  BeaconMediaPeer *peer = BEACON_MEDIA_PEER (self);
+  GstElement *webrtc;
+  GstBin *bin;
 
   if (!beacon_webrtc_check_elements (needed, error) ||
       !beacon_webrtc_check_elements (pay_needed, error))
     return FALSE;
 
-  self->pipeline = gst_object_ref_sink (gst_pipeline_new ("beacon-publisher"));
-  self->webrtc = beacon_webrtc_make ("webrtc", server_url, error);
-  if (self->webrtc == NULL)
-    goto failed;
-  gst_bin_add (GST_BIN (self->pipeline), self->webrtc);
+  webrtc = _beacon_media_peer_make_pipeline (peer, "beacon-publisher", error);
+  if (webrtc == NULL)
+    return FALSE;
+  bin = GST_BIN (_beacon_media_peer_get_pipeline (peer));
 
-  g_clear_pointer (&self->tap, _beacon_publisher_tap_unref);
-  self->tap = _beacon_publisher_tap_new (self);
+  g_clear_pointer (&self->tap, beacon_media_tap_unref);
+  self->tap = tap_new (self);
 
-  if (!add_audio_branch (self, error) || !add_video_branch (self, error))
-    goto failed;
-
-  bus = gst_pipeline_get_bus (GST_PIPELINE (self->pipeline));
-  self->bus_watch_id = gst_bus_add_watch (bus, on_bus_message, self);
-  return TRUE;
-
-failed:
-  _beacon_publisher_drop_pipeline (self);
-  return FALSE;
-}
-
-void
-_beacon_publisher_drop_pipeline (BeaconPublisher *self)
-{
-  g_clear_handle_id (&self->bus_watch_id, g_source_remove);
-  g_clear_handle_id (&self->offer_timeout_id, g_source_remove);
-  if (self->pipeline == NULL)
-    return;
-
-  /* NULL first: streaming and webrtcbin threads stop here; hops already queued carry a
-   * reference to their webrtcbin, which no longer matches self->webrtc when they land. */
-  gst_element_set_state (self->pipeline, GST_STATE_NULL);
-  self->webrtc = NULL;
-  self->encoder = NULL;
-  self->volume = NULL;
-  /* The preview sink leaves with the pipeline; the caller's reference stays ours. */
-  gst_clear_object (&self->pipeline);
+  return add_audio_branch (self, bin, webrtc, error) &&
+         add_video_branch (self, bin, webrtc, error);
 }

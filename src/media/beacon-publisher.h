@@ -8,6 +8,7 @@
 
 #include <gst/gst.h>
 
+#include "beacon-media-peer.h"
 #include "beacon-media-types.h"
 #include "beacon-stats-sample.h"
 #include "beacon-wcs-client.h"
@@ -20,7 +21,7 @@ G_BEGIN_DECLS
 
 #define BEACON_TYPE_PUBLISHER (beacon_publisher_get_type ())
 
-G_DECLARE_FINAL_TYPE (BeaconPublisher, beacon_publisher, BEACON, PUBLISHER, GObject)
+G_DECLARE_FINAL_TYPE (BeaconPublisher, beacon_publisher, BEACON, PUBLISHER, BeaconMediaPeer)
 
 /** beacon_publisher_new: a publisher for streams of @client's session. */
 BeaconPublisher      *beacon_publisher_new              (BeaconWcsClient *client);

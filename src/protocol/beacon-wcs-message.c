@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "beacon-wcs-error.h"
+#include "beacon-wcs-json-private.h"
 #include "beacon-wcs-message.h"
 
 typedef gboolean (*ParseFunc) (const char        *name,
@@ -35,152 +36,9 @@ static const char * const status_names[] = {
   [BEACON_WCS_STREAM_STATUS_FAILED] = "FAILED",
 };
 
-/* ---- Typed field readers -------------------------------------------------------------
- * WCS and the WebSDK are loose with types (numbers arrive as strings, booleans as
- * "true"), so readers accept the obvious spellings and turn anything else into an
- * error that names the field, never a critical. */
-
-static gboolean
-type_error (GError    **error,
-            const char *member,
-            const char *expected)
-{
-  g_set_error (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_PROTOCOL,
-               "field “%s” should be %s", member, expected);
-  return FALSE;
-}
-
-static JsonNode *
-get_member (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  return node;
-}
-
-static gboolean
-read_string (JsonObject *object,
-             const char *member,
-             gboolean    required,
-             char      **out,
-             GError    **error)
-{
-  JsonNode *node = get_member (object, member);
-
-  if (node == NULL)
-    {
-      if (required)
-        {
-          g_set_error (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_PROTOCOL,
-                       "field “%s” is missing", member);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return type_error (error, member, "a string");
-
-  g_free (*out);
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
-}
-
-static gboolean
-read_double (JsonObject *object,
-             const char *member,
-             double     *out,
-             GError    **error)
-{
-  JsonNode *node = get_member (object, member);
-  GType type;
-
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return type_error (error, member, "a number");
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
-    *out = json_node_get_double (node);
-  else if (type == G_TYPE_STRING)
-    {
-      const char *text = json_node_get_string (node);
-      char *end = NULL;
-
-      *out = g_ascii_strtod (text, &end);
-      if (end == text || *end != '\0')
-        return type_error (error, member, "a number");
-    }
-  else
-    return type_error (error, member, "a number");
-
-  return TRUE;
-}
-
-/* Through a double: every integer WCS sends (ms timestamps included) is below 2^53. */
-static gboolean
-read_int64 (JsonObject *object,
-            const char *member,
-            gint64     *out,
-            GError    **error)
-{
-  double value = (double) *out;
-
-  if (!read_double (object, member, &value, error))
-    return FALSE;
-  if (!(value >= (double) G_MININT64 && value <= (double) G_MAXINT64))
-    return type_error (error, member, "a number in range");
-  *out = (gint64) value;
-  return TRUE;
-}
-
-static gboolean
-read_int (JsonObject *object,
-          const char *member,
-          int        *out,
-          GError    **error)
-{
-  gint64 value = *out;
-
-  if (!read_int64 (object, member, &value, error))
-    return FALSE;
-  if (value < G_MININT || value > G_MAXINT)
-    return type_error (error, member, "a number in range");
-  *out = (int) value;
-  return TRUE;
-}
-
-static gboolean
-read_bool (JsonObject *object,
-           const char *member,
-           int        *out,
-           GError    **error)
-{
-  JsonNode *node = get_member (object, member);
-
-  if (node == NULL)
-    return TRUE;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-    {
-      *out = json_node_get_boolean (node) ? TRUE : FALSE;
-      return TRUE;
-    }
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    {
-      const char *text = json_node_get_string (node);
-
-      if (g_strcmp0 (text, "true") == 0 || g_strcmp0 (text, "false") == 0)
-        {
-          *out = text[0] == 't';
-          return TRUE;
-        }
-    }
-  return type_error (error, member, "a boolean");
-}
+/* The shared readers (beacon-wcs-json-private.h) take WCS's loose types; a number in a
+ * WebSocket message is taken as it comes (the REST list refuses negative counts). */
+#define NUMBERS BEACON_WCS_JSON_NUMBER
 
 /* `audioState`/`videoState` are small objects: {"muted": bool}. */
 static gboolean
@@ -189,13 +47,23 @@ read_muted (JsonObject *object,
             int        *out,
             GError    **error)
 {
-  JsonNode *node = get_member (object, member);
+  JsonNode *node = _beacon_wcs_json_get_member (object, member);
 
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return type_error (error, member, "an object");
-  return read_bool (json_node_get_object (node), "muted", out, error);
+    return _beacon_wcs_json_type_error (error, member, "an object");
+  return _beacon_wcs_json_read_bool (json_node_get_object (node), "muted", out, error);
+}
+
+/* notifyVideoFormat and a resize event's payload name the picture size their own way. */
+static gboolean
+read_streamer_size (JsonObject          *object,
+                    BeaconWcsStreamInfo *info,
+                    GError             **error)
+{
+  return _beacon_wcs_json_read_int (object, "streamerVideoWidth", NUMBERS, &info->width, error) &&
+         _beacon_wcs_json_read_int (object, "streamerVideoHeight", NUMBERS, &info->height, error);
 }
 
 static JsonObject *
@@ -265,8 +133,8 @@ parse_user_data (const char        *name,
   if (object == NULL)
     return FALSE;
 
-  ok = read_string (object, "authToken", FALSE, &out->auth_token, error) &&
-       read_string (object, "status", FALSE, &status, error);
+  ok = _beacon_wcs_json_read_string (object, "authToken", &out->auth_token, error) &&
+       _beacon_wcs_json_read_string (object, "status", &status, error);
   if (ok)
     out->json = node_to_string (json_array_get_element (data, 0));
   g_free (status);
@@ -313,7 +181,7 @@ parse_audio_codec (const char        *name,
   if (!(id = data_string (name, data, 0, error)) || !(codec = data_object (name, data, 1, error)))
     return FALSE;
   out->media_session_id = g_strdup (id);
-  return read_string (codec, "name", FALSE, &out->text, error);
+  return _beacon_wcs_json_read_string (codec, "name", &out->text, error);
 }
 
 static gboolean
@@ -321,25 +189,25 @@ parse_stream_info (JsonObject          *object,
                    BeaconWcsStreamInfo *info,
                    GError             **error)
 {
-  return read_string (object, "name", FALSE, &info->name, error) &&
-         read_string (object, "status", FALSE, &info->status, error) &&
-         read_string (object, "info", FALSE, &info->info, error) &&
-         read_string (object, "audioCodec", FALSE, &info->audio_codec, error) &&
-         read_string (object, "videoCodec", FALSE, &info->video_codec, error) &&
-         read_string (object, "recordName", FALSE, &info->record_name, error) &&
-         read_bool (object, "published", &info->published, error) &&
-         read_bool (object, "hasVideo", &info->has_video, error) &&
-         read_bool (object, "hasAudio", &info->has_audio, error) &&
-         read_bool (object, "record", &info->record, error) &&
+  return _beacon_wcs_json_read_string (object, "name", &info->name, error) &&
+         _beacon_wcs_json_read_string (object, "status", &info->status, error) &&
+         _beacon_wcs_json_read_string (object, "info", &info->info, error) &&
+         _beacon_wcs_json_read_string (object, "audioCodec", &info->audio_codec, error) &&
+         _beacon_wcs_json_read_string (object, "videoCodec", &info->video_codec, error) &&
+         _beacon_wcs_json_read_string (object, "recordName", &info->record_name, error) &&
+         _beacon_wcs_json_read_bool (object, "published", &info->published, error) &&
+         _beacon_wcs_json_read_bool (object, "hasVideo", &info->has_video, error) &&
+         _beacon_wcs_json_read_bool (object, "hasAudio", &info->has_audio, error) &&
+         _beacon_wcs_json_read_bool (object, "record", &info->record, error) &&
          read_muted (object, "audioState", &info->audio_muted, error) &&
          read_muted (object, "videoState", &info->video_muted, error) &&
-         read_int (object, "width", &info->width, error) &&
-         read_int (object, "height", &info->height, error) &&
-         read_int (object, "bitrate", &info->bitrate, error) &&
-         read_int (object, "minBitrate", &info->min_bitrate, error) &&
-         read_int (object, "maxBitrate", &info->max_bitrate, error) &&
-         read_int (object, "quality", &info->quality, error) &&
-         read_int64 (object, "createDate", &info->create_date, error);
+         _beacon_wcs_json_read_int (object, "width", NUMBERS, &info->width, error) &&
+         _beacon_wcs_json_read_int (object, "height", NUMBERS, &info->height, error) &&
+         _beacon_wcs_json_read_int (object, "bitrate", NUMBERS, &info->bitrate, error) &&
+         _beacon_wcs_json_read_int (object, "minBitrate", NUMBERS, &info->min_bitrate, error) &&
+         _beacon_wcs_json_read_int (object, "maxBitrate", NUMBERS, &info->max_bitrate, error) &&
+         _beacon_wcs_json_read_int (object, "quality", NUMBERS, &info->quality, error) &&
+         _beacon_wcs_json_read_int64 (object, "createDate", NUMBERS, &info->create_date, error);
 }
 
 static gboolean
@@ -351,7 +219,7 @@ parse_stream_status (const char        *name,
   JsonObject *object = data_object (name, data, 0, error);
 
   if (object == NULL ||
-      !read_string (object, "mediaSessionId", TRUE, &out->media_session_id, error))
+      !_beacon_wcs_json_require_string (object, "mediaSessionId", &out->media_session_id, error))
     return FALSE;
 
   out->stream = beacon_wcs_stream_info_new ();
@@ -361,8 +229,7 @@ parse_stream_status (const char        *name,
 
   /* notifyVideoFormat names the size differently; fold it into the same struct. */
   if (out->kind == BEACON_WCS_MESSAGE_VIDEO_FORMAT)
-    return read_int (object, "streamerVideoWidth", &out->stream->width, error) &&
-           read_int (object, "streamerVideoHeight", &out->stream->height, error);
+    return read_streamer_size (object, out->stream, error);
   return TRUE;
 }
 
@@ -373,25 +240,23 @@ parse_stream_event (const char        *name,
                     GError           **error)
 {
   JsonObject *object = data_object (name, data, 0, error);
+  JsonNode *payload;
 
   if (object == NULL ||
-      !read_string (object, "mediaSessionId", TRUE, &out->media_session_id, error) ||
-      !read_string (object, "type", TRUE, &out->event_type, error))
+      !_beacon_wcs_json_require_string (object, "mediaSessionId", &out->media_session_id, error) ||
+      !_beacon_wcs_json_require_string (object, "type", &out->event_type, error))
     return FALSE;
-  out->json = node_to_string (get_member (object, "payload"));
+  payload = _beacon_wcs_json_get_member (object, "payload");
+  out->json = node_to_string (payload);
 
   /* A resize event carries the new picture size; fold it into a stream description so
    * the stream object never has to read JSON. */
-  if (g_str_equal (out->event_type, "resize") &&
-      get_member (object, "payload") != NULL &&
-      JSON_NODE_HOLDS_OBJECT (get_member (object, "payload")))
+  if (g_str_equal (out->event_type, "resize") && payload != NULL &&
+      JSON_NODE_HOLDS_OBJECT (payload))
     {
-      JsonObject *payload = json_node_get_object (get_member (object, "payload"));
-
       out->stream = beacon_wcs_stream_info_new ();
       out->stream->media_session_id = g_strdup (out->media_session_id);
-      return read_int (payload, "streamerVideoWidth", &out->stream->width, error) &&
-             read_int (payload, "streamerVideoHeight", &out->stream->height, error);
+      return read_streamer_size (json_node_get_object (payload), out->stream, error);
     }
   return TRUE;
 }
@@ -406,7 +271,7 @@ parse_video_rate (const char        *name,
   BeaconWcsRateSample *rate;
 
   if (object == NULL ||
-      !read_string (object, "mediaSessionId", TRUE, &out->media_session_id, error))
+      !_beacon_wcs_json_require_string (object, "mediaSessionId", &out->media_session_id, error))
     return FALSE;
 
   rate = out->rate = g_new0 (BeaconWcsRateSample, 1);
@@ -414,13 +279,13 @@ parse_video_rate (const char        *name,
   rate->direction = g_str_equal (name, "inboundVideoRate") ? BEACON_WCS_RATE_INBOUND
                                                            : BEACON_WCS_RATE_OUTBOUND;
   rate->width = rate->height = BEACON_WCS_UNSET;
-  return read_int64 (object, "videoRate", &rate->video_rate, error) &&
-         read_double (object, "fps", &rate->fps, error) &&
-         read_int64 (object, "nack", &rate->nack, error) &&
-         read_int64 (object, "pli", &rate->pli, error) &&
-         read_int64 (object, "lostPackets", &rate->lost_packets, error) &&
-         read_int (object, "width", &rate->width, error) &&
-         read_int (object, "height", &rate->height, error);
+  return _beacon_wcs_json_read_int64 (object, "videoRate", NUMBERS, &rate->video_rate, error) &&
+         _beacon_wcs_json_read_double (object, "fps", NUMBERS, &rate->fps, error) &&
+         _beacon_wcs_json_read_int64 (object, "nack", NUMBERS, &rate->nack, error) &&
+         _beacon_wcs_json_read_int64 (object, "pli", NUMBERS, &rate->pli, error) &&
+         _beacon_wcs_json_read_int64 (object, "lostPackets", NUMBERS, &rate->lost_packets, error) &&
+         _beacon_wcs_json_read_int (object, "width", NUMBERS, &rate->width, error) &&
+         _beacon_wcs_json_read_int (object, "height", NUMBERS, &rate->height, error);
 }
 
 static gboolean
@@ -432,11 +297,11 @@ parse_available (const char        *name,
   JsonObject *object = data_object (name, data, 0, error);
   int available = BEACON_WCS_UNSET;
 
-  /* WCS sends the string "true"/"false"; read_bool takes both that and a JSON boolean. */
+  /* WCS sends the string "true"/"false"; the bool reader takes both that and a JSON boolean. */
   if (object == NULL ||
-      !read_string (object, "id", TRUE, &out->media_session_id, error) ||
-      !read_bool (object, "status", &available, error) ||
-      !read_string (object, "info", FALSE, &out->info, error))
+      !_beacon_wcs_json_require_string (object, "id", &out->media_session_id, error) ||
+      !_beacon_wcs_json_read_bool (object, "status", &available, error) ||
+      !_beacon_wcs_json_read_string (object, "info", &out->info, error))
     return FALSE;
   if (available == BEACON_WCS_UNSET)
     {
@@ -457,9 +322,9 @@ parse_fail (const char        *name,
   JsonObject *object = data_object (name, data, 0, error);
 
   if (object == NULL ||
-      !read_string (object, "apiMethod", FALSE, &out->api_method, error) ||
-      !read_string (object, "id", FALSE, &out->media_session_id, error) ||
-      !read_string (object, "info", FALSE, &out->info, error))
+      !_beacon_wcs_json_read_string (object, "apiMethod", &out->api_method, error) ||
+      !_beacon_wcs_json_read_string (object, "id", &out->media_session_id, error) ||
+      !_beacon_wcs_json_read_string (object, "info", &out->info, error))
     return FALSE;
 
   if (out->media_session_id != NULL && g_strcmp0 (out->api_method, "StreamStatusEvent") == 0)
@@ -495,59 +360,19 @@ beacon_wcs_message_parse (const char *text,
                           gsize       length,
                           GError    **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(BeaconWcsIncoming) out = NULL;
-  g_autoptr(GError) local_error = NULL;
-  JsonObject *root;
-  JsonNode *node;
-  const char *name;
+  const char *name = NULL;
+  JsonArray *data = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (length > BEACON_WCS_MAX_FRAME_SIZE)
-    {
-      g_set_error (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_FRAME_TOO_LARGE,
-                   "message of %" G_GSIZE_FORMAT " bytes is over the %d byte limit",
-                   length, BEACON_WCS_MAX_FRAME_SIZE);
-      return NULL;
-    }
-
-  if (!json_parser_load_from_data (parser, text, length, &local_error))
-    {
-      g_set_error (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_PROTOCOL,
-                   "not JSON: %s", local_error->message);
-      return NULL;
-    }
-
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error_literal (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_PROTOCOL,
-                           "not a JSON object");
-      return NULL;
-    }
-  root = json_node_get_object (node);
-
-  node = get_member (root, "message");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_set_error_literal (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_PROTOCOL,
-                           "no “message” name in the object");
-      return NULL;
-    }
-  name = json_node_get_string (node);
+  parser = _beacon_wcs_json_parse_message (text, length, &name, &data, error);
+  if (parser == NULL)
+    return NULL;
 
   out = g_new0 (BeaconWcsIncoming, 1);
   out->name = g_strdup (name);
-
-  node = get_member (root, "data");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_PROTOCOL,
-                   "“%s” has no “data” array", name);
-      return NULL;
-    }
 
   for (guint i = 0; i < G_N_ELEMENTS (parsers); i++)
     {
@@ -555,7 +380,7 @@ beacon_wcs_message_parse (const char *text,
         continue;
 
       out->kind = parsers[i].kind;
-      if (!parsers[i].parse (name, json_node_get_array (node), out, error))
+      if (!parsers[i].parse (name, data, out, error))
         {
           /* Name the method in the error so a log line is enough to find the frame. */
           if (error != NULL && *error != NULL && !g_str_has_prefix ((*error)->message, "“"))

@@ -9,177 +9,18 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <math.h>
 
 #include "beacon-wcs-error.h"
+#include "beacon-wcs-json-private.h"
 #include "beacon-wcs-rest-stream.h"
 
 G_DEFINE_BOXED_TYPE (BeaconWcsRestStream, beacon_wcs_rest_stream,
                      beacon_wcs_rest_stream_copy, beacon_wcs_rest_stream_free)
 
-/* ---- Typed field readers -------------------------------------------------------------
- * The same tolerance as the WebSocket readers (beacon-wcs-message.c): WCS is loose with
- * types, so "640" is a number and "true" a boolean. Anything else is an error naming the
- * field; the caller adds which stream it was. */
-
-static gboolean
-type_error (GError    **error,
-            const char *member,
-            const char *expected)
-{
-  g_set_error (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_PROTOCOL,
-               "field “%s” should be %s", member, expected);
-  return FALSE;
-}
-
-static JsonNode *
-get_member (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  return node;
-}
-
-static gboolean
-holds_type (JsonNode *node,
-            GType     type)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-static gboolean
-read_string (JsonObject *object,
-             const char *member,
-             char      **out,
-             GError    **error)
-{
-  JsonNode *node = get_member (object, member);
-
-  if (node == NULL)
-    return TRUE;
-  if (!holds_type (node, G_TYPE_STRING))
-    return type_error (error, member, "a string");
-  g_free (*out);
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
-}
-
-/* Codec metrics are ids in WCS and names here: either is kept as text. */
-static gboolean
-read_text (JsonObject *object,
-           const char *member,
-           char      **out,
-           GError    **error)
-{
-  JsonNode *node = get_member (object, member);
-
-  if (node == NULL)
-    return TRUE;
-  g_free (*out);
-  if (holds_type (node, G_TYPE_INT64))
-    *out = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-  else if (holds_type (node, G_TYPE_STRING))
-    *out = g_strdup (json_node_get_string (node));
-  else
-    {
-      *out = NULL;
-      return type_error (error, member, "a codec name or number");
-    }
-  return TRUE;
-}
-
-static gboolean
-read_number (JsonObject *object,
-             const char *member,
-             double     *out,
-             GError    **error)
-{
-  JsonNode *node = get_member (object, member);
-  double value;
-
-  if (node == NULL)
-    return TRUE;
-
-  if (holds_type (node, G_TYPE_INT64) || holds_type (node, G_TYPE_DOUBLE))
-    value = json_node_get_double (node);
-  else if (holds_type (node, G_TYPE_STRING))
-    {
-      const char *text = json_node_get_string (node);
-      char *end = NULL;
-
-      value = g_ascii_strtod (text, &end);
-      if (end == text || *end != '\0')
-        return type_error (error, member, "a number");
-    }
-  else
-    return type_error (error, member, "a number");
-
-  /* Negative counts and rates mean nothing; refuse them rather than show them. */
-  if (!isfinite (value) || value < 0 || value > (double) G_MAXINT64 / 2)
-    return type_error (error, member, "a number in range");
-  *out = value;
-  return TRUE;
-}
-
-static gboolean
-read_int64 (JsonObject *object,
-            const char *member,
-            gint64     *out,
-            GError    **error)
-{
-  double value = -1;
-
-  if (!read_number (object, member, &value, error))
-    return FALSE;
-  if (value >= 0)
-    *out = (gint64) value;
-  return TRUE;
-}
-
-static gboolean
-read_int (JsonObject *object,
-          const char *member,
-          int        *out,
-          GError    **error)
-{
-  double value = -1;
-
-  if (!read_number (object, member, &value, error))
-    return FALSE;
-  if (value > G_MAXINT)
-    return type_error (error, member, "a number in range");
-  if (value >= 0)
-    *out = (int) value;
-  return TRUE;
-}
-
-static gboolean
-read_bool (JsonObject *object,
-           const char *member,
-           int        *out,
-           GError    **error)
-{
-  JsonNode *node = get_member (object, member);
-
-  if (node == NULL)
-    return TRUE;
-  if (holds_type (node, G_TYPE_BOOLEAN))
-    {
-      *out = json_node_get_boolean (node) ? TRUE : FALSE;
-      return TRUE;
-    }
-  if (holds_type (node, G_TYPE_STRING) &&
-      (g_str_equal (json_node_get_string (node), "true") ||
-       g_str_equal (json_node_get_string (node), "false")))
-    {
-      *out = json_node_get_string (node)[0] == 't';
-      return TRUE;
-    }
-  return type_error (error, member, "a boolean");
-}
+/* Every number in a stream list is a count, a rate, a size or a date: the shared readers
+ * (beacon-wcs-json-private.h) refuse a negative one. Errors name the field; the caller adds
+ * which stream it was. */
+#define NUMBERS BEACON_WCS_JSON_COUNT
 
 /* ---- Stream objects ------------------------------------------------------------------ */
 
@@ -188,28 +29,30 @@ parse_metrics (JsonObject          *object,
                BeaconWcsRestStream *stream,
                GError             **error)
 {
-  JsonNode *node = get_member (object, "metrics");
+  JsonNode *node = _beacon_wcs_json_get_member (object, "metrics");
   JsonObject *metrics;
   double fps = -1;
 
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return type_error (error, "metrics", "an object");
+    return _beacon_wcs_json_type_error (error, "metrics", "an object");
 
   metrics = json_node_get_object (node);
   stream->has_metrics = TRUE;
-  if (!read_int64 (metrics, "VIDEO_WIDTH", &stream->video_width, error) ||
-      !read_int64 (metrics, "VIDEO_HEIGHT", &stream->video_height, error) ||
-      !read_int64 (metrics, "VIDEO_RATE", &stream->video_rate, error) ||
-      !read_number (metrics, "VIDEO_FPS", &fps, error) ||
-      !read_int64 (metrics, "VIDEO_NACK", &stream->video_nack, error) ||
-      !read_int64 (metrics, "VIDEO_PLI", &stream->video_pli, error) ||
-      !read_int64 (metrics, "VIDEO_LOST", &stream->video_lost, error) ||
-      !read_int64 (metrics, "VIDEO_K_FRAMES", &stream->video_k_frames, error) ||
-      !read_int64 (metrics, "AUDIO_RATE", &stream->audio_rate, error) ||
-      !read_text (metrics, "VIDEO_CODEC", &stream->metric_video_codec, error) ||
-      !read_text (metrics, "AUDIO_CODEC", &stream->metric_audio_codec, error))
+  if (!_beacon_wcs_json_read_int64 (metrics, "VIDEO_WIDTH", NUMBERS, &stream->video_width, error) ||
+      !_beacon_wcs_json_read_int64 (metrics, "VIDEO_HEIGHT", NUMBERS, &stream->video_height,
+                                    error) ||
+      !_beacon_wcs_json_read_int64 (metrics, "VIDEO_RATE", NUMBERS, &stream->video_rate, error) ||
+      !_beacon_wcs_json_read_double (metrics, "VIDEO_FPS", NUMBERS, &fps, error) ||
+      !_beacon_wcs_json_read_int64 (metrics, "VIDEO_NACK", NUMBERS, &stream->video_nack, error) ||
+      !_beacon_wcs_json_read_int64 (metrics, "VIDEO_PLI", NUMBERS, &stream->video_pli, error) ||
+      !_beacon_wcs_json_read_int64 (metrics, "VIDEO_LOST", NUMBERS, &stream->video_lost, error) ||
+      !_beacon_wcs_json_read_int64 (metrics, "VIDEO_K_FRAMES", NUMBERS, &stream->video_k_frames,
+                                    error) ||
+      !_beacon_wcs_json_read_int64 (metrics, "AUDIO_RATE", NUMBERS, &stream->audio_rate, error) ||
+      !_beacon_wcs_json_read_text (metrics, "VIDEO_CODEC", &stream->metric_video_codec, error) ||
+      !_beacon_wcs_json_read_text (metrics, "AUDIO_CODEC", &stream->metric_audio_codec, error))
     {
       g_prefix_error (error, "metrics: ");
       return FALSE;
@@ -234,18 +77,18 @@ parse_stream (JsonNode *node,
     }
   object = json_node_get_object (node);
 
-  if (!read_string (object, "mediaSessionId", &stream->media_session_id, error) ||
-      !read_string (object, "name", &stream->name, error) ||
-      !read_bool (object, "published", &stream->published, error) ||
-      !read_string (object, "status", &stream->status, error) ||
-      !read_string (object, "info", &stream->info, error) ||
-      !read_string (object, "audioCodec", &stream->audio_codec, error) ||
-      !read_string (object, "videoCodec", &stream->video_codec, error) ||
-      !read_int (object, "width", &stream->width, error) ||
-      !read_int (object, "height", &stream->height, error) ||
-      !read_int64 (object, "createDate", &stream->create_date, error) ||
-      !read_string (object, "sessionId", &stream->session_id, error) ||
-      !read_string (object, "mediaProvider", &stream->media_provider, error) ||
+  if (!_beacon_wcs_json_read_string (object, "mediaSessionId", &stream->media_session_id, error) ||
+      !_beacon_wcs_json_read_string (object, "name", &stream->name, error) ||
+      !_beacon_wcs_json_read_bool (object, "published", &stream->published, error) ||
+      !_beacon_wcs_json_read_string (object, "status", &stream->status, error) ||
+      !_beacon_wcs_json_read_string (object, "info", &stream->info, error) ||
+      !_beacon_wcs_json_read_string (object, "audioCodec", &stream->audio_codec, error) ||
+      !_beacon_wcs_json_read_string (object, "videoCodec", &stream->video_codec, error) ||
+      !_beacon_wcs_json_read_int (object, "width", NUMBERS, &stream->width, error) ||
+      !_beacon_wcs_json_read_int (object, "height", NUMBERS, &stream->height, error) ||
+      !_beacon_wcs_json_read_int64 (object, "createDate", NUMBERS, &stream->create_date, error) ||
+      !_beacon_wcs_json_read_string (object, "sessionId", &stream->session_id, error) ||
+      !_beacon_wcs_json_read_string (object, "mediaProvider", &stream->media_provider, error) ||
       !parse_metrics (object, stream, error))
     return NULL;
 

@@ -22,114 +22,9 @@ G_DEFINE_BOXED_TYPE (BeaconWcsRequest, beacon_wcs_request,
                      beacon_wcs_request_copy, beacon_wcs_request_free)
 
 /* ---- Typed field readers -------------------------------------------------------------
- * The same tolerance as the client's readers in beacon-wcs-message.c (which keeps them
- * static): browsers send numbers from form fields as strings, so "640" is a number and
- * "true" a boolean. Anything else is an error that names the field. */
-
-static gboolean
-type_error (GError    **error,
-            const char *member,
-            const char *expected)
-{
-  g_set_error (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_PROTOCOL,
-               "field “%s” should be %s", member, expected);
-  return FALSE;
-}
-
-static JsonNode *
-get_member (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  return node;
-}
-
-static gboolean
-holds_type (JsonNode *node,
-            GType     type)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-static gboolean
-read_string (JsonObject *object,
-             const char *member,
-             char      **out,
-             GError    **error)
-{
-  JsonNode *node = get_member (object, member);
-
-  if (node == NULL)
-    return TRUE;
-  if (!holds_type (node, G_TYPE_STRING))
-    return type_error (error, member, "a string");
-  g_free (*out);
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
-}
-
-static gboolean
-read_int (JsonObject *object,
-          const char *member,
-          int        *out,
-          GError    **error)
-{
-  JsonNode *node = get_member (object, member);
-  double value;
-
-  if (node == NULL)
-    return TRUE;
-
-  if (holds_type (node, G_TYPE_INT64) || holds_type (node, G_TYPE_DOUBLE))
-    value = json_node_get_double (node);
-  else if (holds_type (node, G_TYPE_STRING))
-    {
-      const char *text = json_node_get_string (node);
-      char *end = NULL;
-
-      /* An empty form field means "not given", not a malformed number. */
-      if (*text == '\0')
-        return TRUE;
-      value = g_ascii_strtod (text, &end);
-      if (end == text || *end != '\0')
-        return type_error (error, member, "a number");
-    }
-  else
-    return type_error (error, member, "a number");
-
-  if (!(value >= G_MININT && value <= G_MAXINT))
-    return type_error (error, member, "a number in range");
-  *out = (int) value;
-  return TRUE;
-}
-
-static gboolean
-read_bool (JsonObject *object,
-           const char *member,
-           gboolean   *out,
-           GError    **error)
-{
-  JsonNode *node = get_member (object, member);
-
-  if (node == NULL)
-    return TRUE;
-  if (holds_type (node, G_TYPE_BOOLEAN))
-    {
-      *out = json_node_get_boolean (node) ? TRUE : FALSE;
-      return TRUE;
-    }
-  if (holds_type (node, G_TYPE_STRING) &&
-      (g_str_equal (json_node_get_string (node), "true") ||
-       g_str_equal (json_node_get_string (node), "false")))
-    {
-      *out = json_node_get_string (node)[0] == 't';
-      return TRUE;
-    }
-  return type_error (error, member, "a boolean");
-}
+ * The shared readers (beacon-wcs-json-private.h): browsers send numbers from form fields as
+ * strings, so "640" is a number, "true" a boolean, and "" a number left out. */
+#define NUMBERS BEACON_WCS_JSON_EMPTY_IS_ABSENT
 
 /* Keeps a member as JSON text; @object_only for `custom`, which the WebSDK documents as an
  * object and hooks read as one. */
@@ -140,12 +35,12 @@ read_json (JsonObject *object,
            char      **out,
            GError    **error)
 {
-  JsonNode *node = get_member (object, member);
+  JsonNode *node = _beacon_wcs_json_get_member (object, member);
 
   if (node == NULL)
     return TRUE;
   if (object_only && !JSON_NODE_HOLDS_OBJECT (node))
-    return type_error (error, member, "an object");
+    return _beacon_wcs_json_type_error (error, member, "an object");
   g_free (*out);
   *out = json_to_string (node, FALSE);
   return TRUE;
@@ -157,14 +52,14 @@ read_string_array (JsonObject *object,
                    char     ***out,
                    GError    **error)
 {
-  JsonNode *node = get_member (object, member);
+  JsonNode *node = _beacon_wcs_json_get_member (object, member);
   g_autoptr(GStrvBuilder) builder = NULL;
   JsonArray *array;
 
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return type_error (error, member, "an array of strings");
+    return _beacon_wcs_json_type_error (error, member, "an array of strings");
 
   array = json_node_get_array (node);
   builder = g_strv_builder_new ();
@@ -172,8 +67,8 @@ read_string_array (JsonObject *object,
     {
       JsonNode *element = json_array_get_element (array, i);
 
-      if (!holds_type (element, G_TYPE_STRING))
-        return type_error (error, member, "an array of strings");
+      if (!_beacon_wcs_json_holds (element, G_TYPE_STRING))
+        return _beacon_wcs_json_type_error (error, member, "an array of strings");
       g_strv_builder_add (builder, json_node_get_string (element));
     }
   g_strfreev (*out);
@@ -189,13 +84,14 @@ parse_connection (JsonObject       *object,
                   GError          **error)
 {
   /* msePacketizationVersion, clientInfo and SIP fields are WebSDK extras a server ignores. */
-  return read_string (object, "appKey", &out->app_key, error) &&
+  return _beacon_wcs_json_read_string (object, "appKey", &out->app_key, error) &&
          read_string_array (object, "mediaProviders", &out->media_providers, error) &&
-         read_string (object, "clientVersion", &out->client_version, error) &&
-         read_string (object, "clientOSVersion", &out->client_os_version, error) &&
-         read_string (object, "clientBrowserVersion", &out->client_browser_version, error) &&
-         read_bool (object, "keepAlive", &out->keep_alive, error) &&
-         read_string (object, "authToken", &out->auth_token, error) &&
+         _beacon_wcs_json_read_string (object, "clientVersion", &out->client_version, error) &&
+         _beacon_wcs_json_read_string (object, "clientOSVersion", &out->client_os_version, error) &&
+         _beacon_wcs_json_read_string (object, "clientBrowserVersion",
+                                       &out->client_browser_version, error) &&
+         _beacon_wcs_json_read_bool (object, "keepAlive", &out->keep_alive, error) &&
+         _beacon_wcs_json_read_string (object, "authToken", &out->auth_token, error) &&
          read_json (object, "custom", TRUE, &out->custom_json, error);
 }
 
@@ -204,8 +100,8 @@ parse_stream_id (JsonObject       *object,
                  BeaconWcsRequest *out,
                  GError          **error)
 {
-  return read_string (object, "mediaSessionId", &out->media_session_id, error) &&
-         read_string (object, "name", &out->name, error);
+  return _beacon_wcs_json_read_string (object, "mediaSessionId", &out->media_session_id, error) &&
+         _beacon_wcs_json_read_string (object, "name", &out->name, error);
 }
 
 static gboolean
@@ -216,18 +112,18 @@ parse_stream (JsonObject       *object,
   /* Unread on purpose: status (the client's own view), mediaProvider, constraints,
    * transport, cvoExtension, rtmpUrl. */
   return parse_stream_id (object, out, error) &&
-         read_bool (object, "published", &out->published, error) &&
-         read_bool (object, "hasVideo", &out->has_video, error) &&
-         read_bool (object, "hasAudio", &out->has_audio, error) &&
-         read_bool (object, "record", &out->record, error) &&
-         read_string (object, "sdp", &out->sdp, error) &&
+         _beacon_wcs_json_read_bool (object, "published", &out->published, error) &&
+         _beacon_wcs_json_read_bool (object, "hasVideo", &out->has_video, error) &&
+         _beacon_wcs_json_read_bool (object, "hasAudio", &out->has_audio, error) &&
+         _beacon_wcs_json_read_bool (object, "record", &out->record, error) &&
+         _beacon_wcs_json_read_string (object, "sdp", &out->sdp, error) &&
          read_json (object, "custom", TRUE, &out->custom_json, error) &&
-         read_int (object, "width", &out->width, error) &&
-         read_int (object, "height", &out->height, error) &&
-         read_int (object, "quality", &out->quality, error) &&
-         read_int (object, "bitrate", &out->bitrate, error) &&
-         read_int (object, "minBitrate", &out->min_bitrate, error) &&
-         read_int (object, "maxBitrate", &out->max_bitrate, error);
+         _beacon_wcs_json_read_int (object, "width", NUMBERS, &out->width, error) &&
+         _beacon_wcs_json_read_int (object, "height", NUMBERS, &out->height, error) &&
+         _beacon_wcs_json_read_int (object, "quality", NUMBERS, &out->quality, error) &&
+         _beacon_wcs_json_read_int (object, "bitrate", NUMBERS, &out->bitrate, error) &&
+         _beacon_wcs_json_read_int (object, "minBitrate", NUMBERS, &out->min_bitrate, error) &&
+         _beacon_wcs_json_read_int (object, "maxBitrate", NUMBERS, &out->max_bitrate, error);
 }
 
 static gboolean
@@ -235,8 +131,8 @@ parse_stream_event (JsonObject       *object,
                     BeaconWcsRequest *out,
                     GError          **error)
 {
-  return read_string (object, "mediaSessionId", &out->media_session_id, error) &&
-         read_string (object, "type", &out->event_type, error) &&
+  return _beacon_wcs_json_read_string (object, "mediaSessionId", &out->media_session_id, error) &&
+         _beacon_wcs_json_read_string (object, "type", &out->event_type, error) &&
          read_json (object, "payload", FALSE, &out->payload_json, error);
 }
 
@@ -261,58 +157,20 @@ beacon_wcs_request_parse (const char *text,
                           gsize       length,
                           GError    **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(BeaconWcsRequest) out = NULL;
-  g_autoptr(GError) local_error = NULL;
-  JsonObject *root;
-  JsonArray *data;
-  JsonNode *node;
+  const char *method = NULL;
+  JsonArray *data = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (length > BEACON_WCS_MAX_FRAME_SIZE)
-    {
-      g_set_error (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_FRAME_TOO_LARGE,
-                   "message of %" G_GSIZE_FORMAT " bytes is over the %d byte limit",
-                   length, BEACON_WCS_MAX_FRAME_SIZE);
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, text, length, &local_error))
-    {
-      g_set_error (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_PROTOCOL,
-                   "not JSON: %s", local_error->message);
-      return NULL;
-    }
-
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error_literal (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_PROTOCOL,
-                           "not a JSON object");
-      return NULL;
-    }
-  root = json_node_get_object (node);
-
-  node = get_member (root, "message");
-  if (node == NULL || !holds_type (node, G_TYPE_STRING))
-    {
-      g_set_error_literal (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_PROTOCOL,
-                           "no “message” name in the object");
-      return NULL;
-    }
+  parser = _beacon_wcs_json_parse_message (text, length, &method, &data, error);
+  if (parser == NULL)
+    return NULL;
 
   out = g_new0 (BeaconWcsRequest, 1);
-  out->method = g_strdup (json_node_get_string (node));
+  out->method = g_strdup (method);
   out->has_video = out->has_audio = TRUE;
-
-  node = get_member (root, "data");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_PROTOCOL,
-                   "“%s” has no “data” array", out->method);
-      return NULL;
-    }
-  data = json_node_get_array (node);
 
   for (guint i = 0; i < G_N_ELEMENTS (parsers); i++)
     {

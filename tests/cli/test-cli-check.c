@@ -11,51 +11,9 @@
 
 #include <gio/gio.h>
 
+#include "beacon-test-port.h"
+#include "cli-test-util.h"
 #include "wcs-fake-server.h"
-
-typedef struct
-{
-  gboolean done;
-  int      status;
-  char    *out;
-  char    *err;
-} Outcome;
-
-static void
-on_exited (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &outcome->out,
-                                        &outcome->err, &error);
-  g_assert_no_error (error);
-  outcome->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
-  outcome->done = TRUE;
-}
-
-static GSubprocess *
-spawn_cli (Outcome            *outcome,
-           const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  GSubprocess *process;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("BEACON_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_exited, outcome);
-  return process;
-}
 
 /* Runs `check` against the fake server, answering the check with @status_text. */
 static void
@@ -90,8 +48,7 @@ check_answered (const char *status_text,
   g_assert_cmpint (outcome.status, ==, expected_status);
   if (strstr (outcome.out, expected_out) == NULL)
     g_test_fail_printf ("stdout “%s” should contain “%s”", outcome.out, expected_out);
-  g_free (outcome.out);
-  g_free (outcome.err);
+  outcome_clear (&outcome);
 }
 
 static void
@@ -117,23 +74,15 @@ test_json (void)
 static void
 test_no_server (void)
 {
-  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
   g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
+  g_autofree char *url = beacon_test_dup_closed_url ("ws", "/");
   Outcome outcome = { 0 };
-  guint16 port;
 
-  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
-  g_assert_no_error (error);
-  g_socket_listener_close (listener);
-  url = g_strdup_printf ("ws://127.0.0.1:%u/", port);
   process = spawn_cli (&outcome, (const char *[]) { "check", url, "cam1", NULL });
   WAIT_FOR (outcome.done, "beacon-cli to exit");
   g_assert_cmpint (outcome.status, ==, 3);
   g_assert_nonnull (strstr (outcome.err, "Could not connect"));
-  g_free (outcome.out);
-  g_free (outcome.err);
+  outcome_clear (&outcome);
 }
 
 static void
@@ -154,8 +103,7 @@ test_usage (void)
       WAIT_FOR (outcome.done, "beacon-cli to exit");
       g_assert_cmpint (outcome.status, ==, 2);
       g_assert_cmpstr (outcome.err, !=, "");
-      g_free (outcome.out);
-      g_free (outcome.err);
+      outcome_clear (&outcome);
     }
 }
 

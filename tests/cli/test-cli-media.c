@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "beacon-test-port.h"
 #include "wcs-fake-server.h"
 
 /* A running beacon-cli whose stdout is read line by line as it comes. */
@@ -182,20 +183,6 @@ lines_contain (Cli        *cli,
   return FALSE;
 }
 
-/* A ws:// URL on which nothing listens. */
-static char *
-closed_port_url (void)
-{
-  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
-  g_autoptr(GError) error = NULL;
-  guint16 port;
-
-  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
-  g_assert_no_error (error);
-  g_socket_listener_close (listener);
-  return g_strdup_printf ("ws://127.0.0.1:%u/", port);
-}
-
 static void
 check_usage (const char *first_arg,
              ...)
@@ -240,7 +227,7 @@ test_usage (void)
 static void
 check_no_server (const char *command)
 {
-  g_autofree char *url = closed_port_url ();
+  g_autofree char *url = beacon_test_dup_closed_url ("ws", "/");
   g_autofree char *expected = g_strdup_printf ("Could not connect to %s: ", url);
   g_autoptr(Cli) cli = cli_spawn (command, url, "cam1", "--seconds", "1", NULL);
 
@@ -277,7 +264,7 @@ start_server (Cli **server)
   const char *line;
 
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (20, wcs_fake_server_tick, NULL);
+  guint tick = g_timeout_add (20, beacon_test_wait_tick, NULL);
 
   *server = cli_spawn ("serve", "--port", "0", NULL);
   while ((*server)->lines->len == 0 && !cli_done (*server) &&

@@ -17,13 +17,9 @@
 #include <string.h>
 #include <unistd.h>
 
-typedef struct
-{
-  gboolean done;
-  int      status;
-  char    *out;
-  char    *err;
-} Outcome;
+#include "beacon-test-port.h"
+#include "beacon-test-wait.h"
+#include "cli-test-util.h"
 
 /* A running `beacon-cli serve --port 0 --rest-port 0` and what it printed. */
 typedef struct
@@ -57,71 +53,6 @@ static const char two_streams[] =
   "\"VIDEO_FPS\":29.6,\"VIDEO_CODEC\":119}},"
   "{\"mediaSessionId\":\"play-1\",\"name\":\"cam1\",\"published\":false,"
   "\"status\":\"PLAYING\",\"width\":320,\"height\":240}]";
-
-static gboolean
-wait_tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(cond, seconds, what)                                                    \
-  G_STMT_START {                                                                         \
-    gint64 deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;             \
-    guint tick_ = g_timeout_add (20, wait_tick, NULL);                                   \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                               \
-      g_main_context_iteration (NULL, TRUE);                                             \
-    g_source_remove (tick_);                                                             \
-    if (!(cond))                                                                         \
-      {                                                                                  \
-        g_test_fail_printf ("%s:%d: waited %d s for %s (%s)", __FILE__, __LINE__,        \
-                            (int) (seconds), what, #cond);                               \
-        return;                                                                          \
-      }                                                                                  \
-  } G_STMT_END
-
-static void
-on_exited (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Outcome *outcome = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &outcome->out,
-                                        &outcome->err, &error);
-  g_assert_no_error (error);
-  outcome->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
-  outcome->done = TRUE;
-}
-
-static GSubprocess *
-spawn_cli (Outcome            *outcome,
-           const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  GSubprocess *process;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("BEACON_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_exited, outcome);
-  return process;
-}
-
-static void
-outcome_clear (Outcome *outcome)
-{
-  g_clear_pointer (&outcome->out, g_free);
-  g_clear_pointer (&outcome->err, g_free);
-  outcome->done = FALSE;
-}
 
 /* Keeps reading serve's stdout, picking the two addresses out of its lines. */
 static void
@@ -286,7 +217,7 @@ test_table (Scripted      *scripted,
 
   process = spawn_cli (&outcome, (const char *[]) {
     "streams", scripted->url, "--user", "user", "--password-file", password_file, NULL });
-  WAIT_FOR (outcome.done, 20, "beacon-cli streams to exit");
+  WAIT_FOR_FULL (outcome.done, 20, "beacon-cli streams to exit");
   g_unlink (password_file);
   g_assert_cmpint (outcome.status, ==, 0);
   g_assert_cmpstr (scripted->authorization, ==, "Basic dXNlcjpzZWNyZXQ=");
@@ -321,7 +252,7 @@ test_json_fallback (Scripted      *scripted,
 
   scripted->find_status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
   process = spawn_cli (&outcome, (const char *[]) { "streams", scripted->url, "--json", NULL });
-  WAIT_FOR (outcome.done, 20, "beacon-cli streams --json to exit");
+  WAIT_FOR_FULL (outcome.done, 20, "beacon-cli streams --json to exit");
   g_assert_cmpint (outcome.status, ==, 0);
   g_assert_cmpuint (scripted->paths->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (scripted->paths, 1), ==, "/rest-api/stream/find_all");
@@ -350,8 +281,8 @@ test_empty_server (Serve         *serve,
   Outcome outcome = { 0 };
   g_autofree char *expected = NULL;
 
-  WAIT_FOR ((serve->ws_url != NULL && serve->rest_url != NULL) || serve->eof, 20,
-            "serve to print its WebSocket and REST addresses");
+  WAIT_FOR_FULL ((serve->ws_url != NULL && serve->rest_url != NULL) || serve->eof, 20,
+                 "serve to print its WebSocket and REST addresses");
   g_assert_nonnull (serve->ws_url);
   g_assert_nonnull (serve->rest_url);
   g_assert_true (g_str_has_suffix (serve->rest_url, "/rest-api/"));
@@ -360,7 +291,7 @@ test_empty_server (Serve         *serve,
     g_autoptr(GSubprocess) process = spawn_cli (&outcome, (const char *[]) {
       "streams", serve->ws_url, "--rest-url", serve->rest_url, NULL });
 
-    WAIT_FOR (outcome.done, 20, "beacon-cli streams to exit");
+    WAIT_FOR_FULL (outcome.done, 20, "beacon-cli streams to exit");
     g_assert_cmpint (outcome.status, ==, 0);
     expected = g_strdup_printf ("No streams on %.*s\n",
                                 (int) (strlen (serve->rest_url) - strlen ("/rest-api/")),
@@ -372,7 +303,7 @@ test_empty_server (Serve         *serve,
     g_autoptr(GSubprocess) process = spawn_cli (&outcome, (const char *[]) {
       "streams", serve->rest_url, "--json", NULL });
 
-    WAIT_FOR (outcome.done, 20, "beacon-cli streams --json to exit");
+    WAIT_FOR_FULL (outcome.done, 20, "beacon-cli streams --json to exit");
     g_assert_cmpint (outcome.status, ==, 0);
     g_assert_cmpstr (outcome.out, ==, "[]\n");
     outcome_clear (&outcome);
@@ -380,28 +311,20 @@ test_empty_server (Serve         *serve,
 
   /* serve stops cleanly on SIGTERM, REST API included. */
   g_subprocess_send_signal (serve->process, SIGTERM);
-  WAIT_FOR (serve->exited, 20, "serve to exit on SIGTERM");
+  WAIT_FOR_FULL (serve->exited, 20, "serve to exit on SIGTERM");
   g_assert_cmpint (serve->exit_status, ==, 0);
 }
 
 static void
 test_no_server (void)
 {
-  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
   g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
+  g_autofree char *url = beacon_test_dup_closed_url ("http", "");
   Outcome outcome = { 0 };
-  guint16 port;
 
-  /* A port that was free a moment ago and has nobody listening now. */
-  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
-  g_assert_no_error (error);
-  g_socket_listener_close (listener);
-  url = g_strdup_printf ("http://127.0.0.1:%u", port);
   process = spawn_cli (&outcome, (const char *[]) {
     "streams", "ws://127.0.0.1:8080/", "--rest-url", url, "--json", NULL });
-  WAIT_FOR (outcome.done, 20, "beacon-cli streams to exit");
+  WAIT_FOR_FULL (outcome.done, 20, "beacon-cli streams to exit");
   g_assert_cmpint (outcome.status, ==, 3);
   g_assert_cmpstr (outcome.out, ==, "");
   g_assert_nonnull (strstr (outcome.err, "Could not reach the REST API at"));
@@ -425,7 +348,7 @@ test_usage (void)
       Outcome outcome = { 0 };
 
       process = spawn_cli (&outcome, bad[i]);
-      WAIT_FOR (outcome.done, 20, "beacon-cli to exit");
+      WAIT_FOR_FULL (outcome.done, 20, "beacon-cli to exit");
       g_assert_cmpint (outcome.status, ==, 2);
       g_assert_cmpstr (outcome.err, !=, "");
       outcome_clear (&outcome);

@@ -49,7 +49,7 @@ media_test_connect (const char *url)
 {
   g_autoptr(BeaconWcsClient) client = beacon_wcs_client_new (url);
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (20, wcs_fake_server_tick, NULL);
+  guint tick = g_timeout_add (20, beacon_test_wait_tick, NULL);
   /* On the heap: after a timeout the callback may still come, and the test goes on. */
   gboolean *done = g_new0 (gboolean, 1);
 
@@ -65,6 +65,86 @@ media_test_connect (const char *url)
     }
   g_free (done);
   return g_steal_pointer (&client);
+}
+
+gboolean
+media_test_open (const char * const *needed,
+                 WcsFakeServer     **server,
+                 BeaconWcsClient   **client)
+{
+  if (!media_test_have_elements (needed))
+    return FALSE;
+
+  *server = wcs_fake_server_new (TRUE);
+  *client = media_test_connect (wcs_fake_server_get_url (*server));
+  return *client != NULL;
+}
+
+void
+media_test_close (WcsFakeServer   **server,
+                  BeaconWcsClient **client)
+{
+  if (*client != NULL)
+    {
+      beacon_wcs_client_disconnect (*client);
+      g_assert_finalize_object (*client);
+      *client = NULL;
+    }
+  g_clear_pointer (server, wcs_fake_server_free);
+}
+
+GstSDPMessage *
+media_test_start_and_get_offer (WcsFakeServer    *server,
+                                BeaconMediaPeer  *peer,
+                                const char       *name,
+                                char            **media_session_id,
+                                gint64           *elapsed_us)
+{
+  const char *method =
+    BEACON_MEDIA_PEER_GET_CLASS (peer)->stream_kind == BEACON_WCS_STREAM_KIND_PUBLISH
+    ? "publishStream" : "playStream";
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 deadline = start + 10 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (20, beacon_test_wait_tick, NULL);
+
+  g_assert_true (beacon_media_peer_start (peer, name, &error));
+  g_assert_no_error (error);
+  while (wcs_fake_server_count (server, method) == 0 &&
+         beacon_media_peer_get_error (peer) == NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+
+  g_assert_no_error ((GError *) beacon_media_peer_get_error (peer));
+  if (wcs_fake_server_count (server, method) == 0)
+    {
+      g_test_fail_printf ("expected %s within 10 s of the start", method);
+      return NULL;
+    }
+  if (elapsed_us != NULL)
+    *elapsed_us = g_get_monotonic_time () - start;
+  return media_test_last_offer (server, method, media_session_id);
+}
+
+void
+media_test_answer_offer (WcsFakeServer       *server,
+                         const char          *media_session_id,
+                         const GstSDPMessage *offer,
+                         const char          *fixture_name,
+                         gboolean             swap)
+{
+  g_autofree char *offer_text = gst_sdp_message_as_text (offer);
+  g_autofree char *answer = media_test_fixture_answer (fixture_name, offer_text);
+
+  if (swap)
+    {
+      g_autofree char *swapped = media_test_swap_sections (answer);
+
+      media_test_send_answer (server, media_session_id, swapped);
+      return;
+    }
+  media_test_send_answer (server, media_session_id, answer);
 }
 
 static const char *

@@ -9,6 +9,7 @@
 #include <gst/gst.h>
 #include <gst/sdp/sdp.h>
 
+#include "beacon-media-peer-private.h"
 #include "beacon-wcs-client.h"
 #include "wcs-fake-server.h"
 
@@ -21,6 +22,30 @@ gboolean         media_test_have_elements    (const char * const *names);
 
 /* A client connected (ESTABLISHED) to @url, or NULL after failing the test. */
 BeaconWcsClient *media_test_connect          (const char *url);
+
+/* A scripted server and a client ESTABLISHED on it, for a publisher or player fixture;
+ * FALSE (the test skipped or failed) when an element of @needed is missing or the client
+ * could not connect. media_test_close releases what it made. */
+gboolean         media_test_open             (const char * const *needed,
+                                              WcsFakeServer     **server,
+                                              BeaconWcsClient   **client);
+void             media_test_close            (WcsFakeServer     **server,
+                                              BeaconWcsClient   **client);
+
+/* Starts @peer on stream @name and waits for its publishStream or playStream; returns the
+ * offer it sent, or NULL after failing the test. */
+GstSDPMessage   *media_test_start_and_get_offer (WcsFakeServer    *server,
+                                                 BeaconMediaPeer  *peer,
+                                                 const char       *name,
+                                                 char            **media_session_id,
+                                                 gint64           *elapsed_us);
+/* Sends the captured WCS answer @fixture_name to @offer (its two sections swapped when
+ * @swap) as the server's setRemoteSDP for @media_session_id. */
+void             media_test_answer_offer        (WcsFakeServer       *server,
+                                                 const char          *media_session_id,
+                                                 const GstSDPMessage *offer,
+                                                 const char          *fixture_name,
+                                                 gboolean             swap);
 
 /* The captured WCS answer @fixture_name made to answer @offer_text: the offer's mids (WCS
  * echoes them), and 127.0.0.1 for the server address so no check leaves the machine. */
@@ -53,5 +78,9 @@ const GstSDPMedia *media_test_find_media     (const GstSDPMessage *sdp,
 gboolean         media_test_has_fmtp         (const GstSDPMedia *media,
                                               const char        *encoding,
                                               const char        *params);
+
+/* What a BeaconPublisher or BeaconPlayer holds while it runs (NULL otherwise). */
+#define PEER_PIPELINE(peer) _beacon_media_peer_get_pipeline (BEACON_MEDIA_PEER (peer))
+#define PEER_WEBRTC(peer)   _beacon_media_peer_get_webrtc (BEACON_MEDIA_PEER (peer))
 
 G_END_DECLS

@@ -80,7 +80,7 @@ start_server (Fixture *fixture)
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->server));
   g_data_input_stream_read_line_async (out, G_PRIORITY_DEFAULT, NULL, on_line_read, line);
-  tick = g_timeout_add (20, wcs_fake_server_tick, NULL);
+  tick = g_timeout_add (20, beacon_test_wait_tick, NULL);
   while (*line == NULL && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (tick);
@@ -244,9 +244,10 @@ test_e2e (Fixture       *fixture,
                   beacon_player_get_decoder_name (fixture->player));
 
   /* Audio flows too: count what the Opus decoder puts out. */
-  WAIT_FOR (has_element (fixture->player->pipeline, "audio-decoder"),
+  WAIT_FOR (has_element (PEER_PIPELINE (fixture->player), "audio-decoder"),
             "the player to link its audio decoder");
-  audio_decoder = gst_bin_get_by_name (GST_BIN (fixture->player->pipeline), "audio-decoder");
+  audio_decoder = gst_bin_get_by_name (GST_BIN (PEER_PIPELINE (fixture->player)),
+                                       "audio-decoder");
   audio_pad = gst_element_get_static_pad (audio_decoder, "src");
   gst_pad_add_probe (audio_pad, GST_PAD_PROBE_TYPE_BUFFER, on_audio_decoded, fixture, NULL);
 
@@ -292,10 +293,10 @@ test_e2e (Fixture       *fixture,
   g_assert_cmpfloat (median, <, 1000);
 
   /* Stop both; nothing of either pipeline may stay alive. */
-  player_pipeline = fixture->player->pipeline;
-  player_webrtc = fixture->player->webrtc;
-  publisher_pipeline = fixture->publisher->pipeline;
-  publisher_webrtc = fixture->publisher->webrtc;
+  player_pipeline = PEER_PIPELINE (fixture->player);
+  player_webrtc = PEER_WEBRTC (fixture->player);
+  publisher_pipeline = PEER_PIPELINE (fixture->publisher);
+  publisher_webrtc = PEER_WEBRTC (fixture->publisher);
   g_object_add_weak_pointer (player_pipeline, &player_pipeline);
   g_object_add_weak_pointer (player_webrtc, &player_webrtc);
   g_object_add_weak_pointer (publisher_pipeline, &publisher_pipeline);

@@ -32,12 +32,7 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  if (!media_test_have_elements (needed))
-    return;
-
-  fixture->server = wcs_fake_server_new (TRUE);
-  fixture->client = media_test_connect (wcs_fake_server_get_url (fixture->server));
-  if (fixture->client == NULL)
+  if (!media_test_open (needed, &fixture->server, &fixture->client))
     return;
   fixture->player = beacon_player_new (fixture->client);
   beacon_player_set_audio (fixture->player, FALSE);
@@ -49,12 +44,7 @@ fixture_teardown (Fixture       *fixture,
 {
   if (fixture->player != NULL)
     g_assert_finalize_object (fixture->player);
-  if (fixture->client != NULL)
-    {
-      beacon_wcs_client_disconnect (fixture->client);
-      g_assert_finalize_object (fixture->client);
-    }
-  g_clear_pointer (&fixture->server, wcs_fake_server_free);
+  media_test_close (&fixture->server, &fixture->client);
 }
 
 static GstSDPMessage *
@@ -62,28 +52,8 @@ start_and_get_offer (Fixture  *fixture,
                      char    **media_session_id,
                      gint64   *elapsed_us)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
-  gint64 deadline = start + 10 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (20, wcs_fake_server_tick, NULL);
-
-  g_assert_true (beacon_player_start (fixture->player, "cam1", &error));
-  g_assert_no_error (error);
-  while (wcs_fake_server_count (fixture->server, "playStream") == 0 &&
-         beacon_player_get_error (fixture->player) == NULL &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-
-  g_assert_no_error ((GError *) beacon_player_get_error (fixture->player));
-  if (wcs_fake_server_count (fixture->server, "playStream") == 0)
-    {
-      g_test_fail_printf ("expected playStream within 10 s of beacon_player_start");
-      return NULL;
-    }
-  if (elapsed_us != NULL)
-    *elapsed_us = g_get_monotonic_time () - start;
-  return media_test_last_offer (fixture->server, "playStream", media_session_id);
+  return media_test_start_and_get_offer (fixture->server, BEACON_MEDIA_PEER (fixture->player),
+                                         "cam1", media_session_id, elapsed_us);
 }
 
 static void
@@ -127,7 +97,7 @@ test_offer (Fixture       *fixture,
                                       "packetization-mode=1;profile-level-id=42e01f"));
   g_assert_true (media_test_has_fmtp (video, "VP8", ""));
 
-  g_object_get (fixture->player->webrtc, "latency", &latency, NULL);
+  g_object_get (PEER_WEBRTC (fixture->player), "latency", &latency, NULL);
   g_assert_cmpint (latency, ==, 50);
   g_assert_cmpint (beacon_player_get_status (fixture->player), ==,
                    BEACON_WCS_STREAM_STATUS_PENDING);
@@ -138,8 +108,6 @@ test_fixture_answer (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GstSDPMessage) offer = NULL;
-  g_autofree char *offer_text = NULL;
-  g_autofree char *answer = NULL;
   g_autofree char *id = NULL;
 
   if (fixture->player == NULL)
@@ -148,9 +116,7 @@ test_fixture_answer (Fixture       *fixture,
   offer = start_and_get_offer (fixture, &id, NULL);
   if (offer == NULL)
     return;
-  offer_text = gst_sdp_message_as_text (offer);
-  answer = media_test_fixture_answer ("wcs-answer-play.sdp", offer_text);
-  media_test_send_answer (fixture->server, id, answer);
+  media_test_answer_offer (fixture->server, id, offer, "wcs-answer-play.sdp", FALSE);
 
   WAIT_FOR (beacon_player_get_negotiated_video_codec (fixture->player) != NULL ||
             beacon_player_get_error (fixture->player) != NULL,
@@ -159,7 +125,8 @@ test_fixture_answer (Fixture       *fixture,
   g_assert_cmpstr (beacon_player_get_negotiated_video_codec (fixture->player), ==, "H264");
   g_assert_cmpstr (beacon_player_get_negotiated_audio_codec (fixture->player), ==, "opus");
   /* The play answer's a=ssrc line names the video stream for the stats. */
-  g_assert_cmpuint (fixture->player->video_ssrc, ==, 1329233369);
+  g_assert_cmpuint (_beacon_media_peer_get_video_ssrc (BEACON_MEDIA_PEER (fixture->player)), ==,
+                    1329233369);
 
   media_test_send_status (fixture->server, id, "cam1", "PLAYING", NULL);
   WAIT_FOR (beacon_player_get_status (fixture->player) == BEACON_WCS_STREAM_STATUS_PLAYING,
@@ -169,7 +136,7 @@ test_fixture_answer (Fixture       *fixture,
   media_test_send_status (fixture->server, id, "cam1", "STOPPED", "Stopped by publisher stop");
   WAIT_FOR (beacon_player_get_status (fixture->player) == BEACON_WCS_STREAM_STATUS_STOPPED,
             "the status to mirror STOPPED");
-  g_assert_null (fixture->player->pipeline);
+  g_assert_null (PEER_PIPELINE (fixture->player));
   g_assert_cmpuint (wcs_fake_server_count (fixture->server, "stopStream"), ==, 0);
 }
 
@@ -178,9 +145,6 @@ test_swapped_answer (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GstSDPMessage) offer = NULL;
-  g_autofree char *offer_text = NULL;
-  g_autofree char *answer = NULL;
-  g_autofree char *swapped = NULL;
   g_autofree char *id = NULL;
   const GError *error;
 
@@ -190,10 +154,7 @@ test_swapped_answer (Fixture       *fixture,
   offer = start_and_get_offer (fixture, &id, NULL);
   if (offer == NULL)
     return;
-  offer_text = gst_sdp_message_as_text (offer);
-  answer = media_test_fixture_answer ("wcs-answer-play.sdp", offer_text);
-  swapped = media_test_swap_sections (answer);
-  media_test_send_answer (fixture->server, id, swapped);
+  media_test_answer_offer (fixture->server, id, offer, "wcs-answer-play.sdp", TRUE);
 
   WAIT_FOR (beacon_player_get_error (fixture->player) != NULL,
             "the player to refuse the swapped answer");
@@ -202,7 +163,7 @@ test_swapped_answer (Fixture       *fixture,
   g_assert_error ((GError *) error, BEACON_MEDIA_ERROR, BEACON_MEDIA_ERROR_NEGOTIATION);
   WAIT_FOR (wcs_fake_server_count (fixture->server, "stopStream") == 1,
             "stopStream after a refused answer");
-  g_assert_null (fixture->player->pipeline);
+  g_assert_null (PEER_PIPELINE (fixture->player));
 }
 
 static void
@@ -220,8 +181,8 @@ test_stop_releases_media (Fixture       *fixture,
   if (offer == NULL)
     return;
 
-  pipeline = fixture->player->pipeline;
-  webrtc = fixture->player->webrtc;
+  pipeline = PEER_PIPELINE (fixture->player);
+  webrtc = PEER_WEBRTC (fixture->player);
   g_object_add_weak_pointer (pipeline, &pipeline);
   g_object_add_weak_pointer (webrtc, &webrtc);
 

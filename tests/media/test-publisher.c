@@ -73,12 +73,7 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  if (!media_test_have_elements (needed))
-    return;
-
-  fixture->server = wcs_fake_server_new (TRUE);
-  fixture->client = media_test_connect (wcs_fake_server_get_url (fixture->server));
-  if (fixture->client == NULL)
+  if (!media_test_open (needed, &fixture->server, &fixture->client))
     return;
   fixture->publisher = beacon_publisher_new (fixture->client);
 }
@@ -91,12 +86,7 @@ fixture_teardown (Fixture       *fixture,
     g_assert_finalize_object (fixture->publisher);
   if (fixture->preview != NULL)
     g_assert_finalize_object (fixture->preview);
-  if (fixture->client != NULL)
-    {
-      beacon_wcs_client_disconnect (fixture->client);
-      g_assert_finalize_object (fixture->client);
-    }
-  g_clear_pointer (&fixture->server, wcs_fake_server_free);
+  media_test_close (&fixture->server, &fixture->client);
 }
 
 static void
@@ -108,35 +98,14 @@ add_preview (Fixture *fixture)
   beacon_publisher_set_preview_sink (fixture->publisher, fixture->preview);
 }
 
-/* Starts publishing @name and waits for publishStream; returns the offer. */
 static GstSDPMessage *
-start_and_get_offer (Fixture *fixture,
+start_and_get_offer (Fixture    *fixture,
                      const char *name,
                      char      **media_session_id,
                      gint64     *elapsed_us)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
-  gint64 deadline = start + 10 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (20, wcs_fake_server_tick, NULL);
-
-  g_assert_true (beacon_publisher_start (fixture->publisher, name, &error));
-  g_assert_no_error (error);
-  while (wcs_fake_server_count (fixture->server, "publishStream") == 0 &&
-         beacon_publisher_get_error (fixture->publisher) == NULL &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-
-  g_assert_no_error ((GError *) beacon_publisher_get_error (fixture->publisher));
-  if (wcs_fake_server_count (fixture->server, "publishStream") == 0)
-    {
-      g_test_fail_printf ("expected publishStream within 10 s of beacon_publisher_start");
-      return NULL;
-    }
-  if (elapsed_us != NULL)
-    *elapsed_us = g_get_monotonic_time () - start;
-  return media_test_last_offer (fixture->server, "publishStream", media_session_id);
+  return media_test_start_and_get_offer (fixture->server, BEACON_MEDIA_PEER (fixture->publisher),
+                                         name, media_session_id, elapsed_us);
 }
 
 static void
@@ -212,8 +181,6 @@ test_fixture_answer (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GstSDPMessage) offer = NULL;
-  g_autofree char *offer_text = NULL;
-  g_autofree char *answer = NULL;
   g_autofree char *id = NULL;
 
   if (fixture->publisher == NULL)
@@ -222,9 +189,7 @@ test_fixture_answer (Fixture       *fixture,
   offer = start_and_get_offer (fixture, "cam1", &id, NULL);
   if (offer == NULL)
     return;
-  offer_text = gst_sdp_message_as_text (offer);
-  answer = media_test_fixture_answer ("wcs-answer-publish.sdp", offer_text);
-  media_test_send_answer (fixture->server, id, answer);
+  media_test_answer_offer (fixture->server, id, offer, "wcs-answer-publish.sdp", FALSE);
 
   WAIT_FOR (beacon_publisher_get_negotiated_video_codec (fixture->publisher) != NULL ||
             beacon_publisher_get_error (fixture->publisher) != NULL,
@@ -243,16 +208,13 @@ test_fixture_answer (Fixture       *fixture,
             "unPublishStream after stop");
 }
 
-/* Applies @answer and expects the publish to end with an error in @code. */
+/* Expects the answer just sent to end the publish with an error in @code. */
 static void
-check_answer_refused (Fixture    *fixture,
-                      const char *id,
-                      const char *answer,
-                      int         code)
+check_answer_refused (Fixture *fixture,
+                      int      code)
 {
   const GError *error;
 
-  media_test_send_answer (fixture->server, id, answer);
   WAIT_FOR (beacon_publisher_get_error (fixture->publisher) != NULL,
             "the publisher to refuse the answer");
   error = beacon_publisher_get_error (fixture->publisher);
@@ -270,9 +232,6 @@ test_swapped_answer (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GstSDPMessage) offer = NULL;
-  g_autofree char *offer_text = NULL;
-  g_autofree char *answer = NULL;
-  g_autofree char *swapped = NULL;
   g_autofree char *id = NULL;
 
   if (fixture->publisher == NULL)
@@ -281,10 +240,8 @@ test_swapped_answer (Fixture       *fixture,
   offer = start_and_get_offer (fixture, "cam1", &id, NULL);
   if (offer == NULL)
     return;
-  offer_text = gst_sdp_message_as_text (offer);
-  answer = media_test_fixture_answer ("wcs-answer-publish.sdp", offer_text);
-  swapped = media_test_swap_sections (answer);
-  check_answer_refused (fixture, id, swapped, BEACON_MEDIA_ERROR_NEGOTIATION);
+  media_test_answer_offer (fixture->server, id, offer, "wcs-answer-publish.sdp", TRUE);
+  check_answer_refused (fixture, BEACON_MEDIA_ERROR_NEGOTIATION);
 }
 
 static void
@@ -300,7 +257,8 @@ test_garbage_answer (Fixture       *fixture,
   offer = start_and_get_offer (fixture, "cam1", &id, NULL);
   if (offer == NULL)
     return;
-  check_answer_refused (fixture, id, "this is not SDP", BEACON_MEDIA_ERROR_SDP);
+  media_test_send_answer (fixture->server, id, "this is not SDP");
+  check_answer_refused (fixture, BEACON_MEDIA_ERROR_SDP);
 }
 
 static void

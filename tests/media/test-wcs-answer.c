@@ -13,15 +13,12 @@
 
 #include "beacon-media-error.h"
 #include "beacon-sdp-adapt.h"
+#include "media-test-util.h"
 
 /* webrtcbin replies within 0.3 s (create-offer, with certificate generation), but the first
  * create-offer under valgrind took over 10 s; this stays under the meson timeout (120 s) so a
  * missing reply fails with our message rather than as a kill. */
 #define PROMISE_TIMEOUT_S 60
-
-/* The address the fixtures were captured from. The test swaps it for loopback so that ICE
- * checks started by set-remote-description never reach a real server. */
-#define FIXTURE_SERVER_IP "188.40.244.249"
 
 #define OPUS_CAPS \
   "application/x-rtp,media=audio,encoding-name=OPUS,payload=111,clock-rate=48000," \
@@ -122,76 +119,16 @@ assert_reply_ok (const GstStructure *reply,
   g_assert_no_error (error);
 }
 
-static char *
-load_fixture (const char *name)
-{
-  const char *dir = g_getenv ("BEACON_FIXTURES_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_assert_nonnull (dir);   /* set by tests/meson.build */
-  path = g_build_filename (dir, name, NULL);
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-
-  return text;
-}
-
-static const char *
-offer_mid_for_kind (const GstSDPMessage *offer,
-                    const char          *kind)
-{
-  for (guint i = 0; i < gst_sdp_message_medias_len (offer); i++)
-    {
-      const GstSDPMedia *media = gst_sdp_message_get_media (offer, i);
-
-      if (g_strcmp0 (gst_sdp_media_get_media (media), kind) == 0)
-        return gst_sdp_media_get_attribute_val (media, "mid");
-    }
-
-  return NULL;
-}
-
-/* The fixtures answer a 2018 Chrome offer whose mids were "audio"/"video"; WCS echoes the
- * offer's mids, so the captured answer is made to echo ours. This is a test-only adaptation:
- * the client never rewrites mids. */
+/* The captured answer, made to answer our offer (media_test_fixture_answer: our mids, and
+ * loopback for the server's address so that ICE checks started by set-remote-description
+ * never reach a real server). A test-only adaptation: the client never rewrites mids. */
 static char *
 fixture_for_offer (const char          *name,
                    const GstSDPMessage *offer)
 {
-  g_autofree char *text = load_fixture (name);
-  g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
-  g_autofree char *kind = NULL;
-  GString *out = g_string_new (NULL);
+  g_autofree char *offer_text = gst_sdp_message_as_text (offer);
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (lines[i], "m="))
-        {
-          g_free (kind);
-          kind = g_strndup (lines[i] + 2, strcspn (lines[i] + 2, " "));
-        }
-
-      if (g_str_has_prefix (lines[i], "a=mid:"))
-        {
-          const char *mid = offer_mid_for_kind (offer, kind);
-
-          g_assert_nonnull (mid);
-          g_string_append_printf (out, "a=mid:%s", mid);
-        }
-      else
-        {
-          g_string_append (out, lines[i]);
-        }
-
-      if (lines[i + 1] != NULL)
-        g_string_append (out, "\r\n");
-    }
-
-  g_assert_cmpuint (g_string_replace (out, FIXTURE_SERVER_IP, "127.0.0.1", 0), >, 0);
-
-  return g_string_free (out, FALSE);
+  return media_test_fixture_answer (name, offer_text);
 }
 
 static GstWebRTCRTPTransceiver *

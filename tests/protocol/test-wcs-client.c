@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "beacon-test-port.h"
 #include "wcs-client-fixture.h"
 
 static void
@@ -81,17 +82,9 @@ static void
 test_connect_refused (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
   g_autoptr(BeaconWcsClient) client = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
-  guint16 port;
-
-  /* Take a free port, then close it, so nothing listens there. */
-  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
-  g_assert_no_error (error);
-  g_socket_listener_close (listener);
-  url = g_strdup_printf ("ws://127.0.0.1:%u/", port);
+  g_autofree char *url = beacon_test_dup_closed_url ("ws", "/");
 
   client = beacon_wcs_client_new (url);
   beacon_wcs_client_connect_async (client, NULL, on_connected, fixture);

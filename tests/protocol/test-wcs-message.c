@@ -429,6 +429,13 @@ test_parse_malformed (void)
                "\"status\":[1]}]}", "“status” should be a string");
   parse_fails ("{\"message\":\"notifyStreamStatusEvent\",\"data\":[{\"mediaSessionId\":\"a\","
                "\"width\":\"wide\"}]}", "“width” should be a number");
+  /* An empty number is an error here; only the server's readers take it as "not given". */
+  parse_fails ("{\"message\":\"notifyStreamStatusEvent\",\"data\":[{\"mediaSessionId\":\"a\","
+               "\"width\":\"\"}]}", "“width” should be a number");
+  /* 2^63 is one past G_MAXINT64 although (double) G_MAXINT64 equals it: refused, not wrapped. */
+  parse_fails ("{\"message\":\"notifyStreamStatusEvent\",\"data\":[{\"mediaSessionId\":\"a\","
+               "\"createDate\":\"9223372036854775808\"}]}",
+               "“createDate” should be a number in range");
   parse_fails ("{\"message\":\"notifyStreamStatusEvent\",\"data\":[{\"mediaSessionId\":\"a\","
                "\"published\":\"maybe\"}]}", "“published” should be a boolean");
   parse_fails ("{\"message\":\"inboundVideoRate\",\"data\":[{\"mediaSessionId\":\"a\","

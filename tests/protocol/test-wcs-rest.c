@@ -12,6 +12,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "beacon-test-port.h"
+#include "beacon-test-wait.h"
 #include "beacon-wcs-error.h"
 #include "beacon-wcs-rest.h"
 
@@ -39,27 +41,6 @@ typedef struct
   gboolean   ok;
   GError    *error;
 } Outcome;
-
-static gboolean
-wait_tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(cond, what)                                                             \
-  G_STMT_START {                                                                         \
-    gint64 deadline_ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;                     \
-    guint tick_ = g_timeout_add (20, wait_tick, NULL);                                   \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                               \
-      g_main_context_iteration (NULL, TRUE);                                             \
-    g_source_remove (tick_);                                                             \
-    if (!(cond))                                                                         \
-      {                                                                                  \
-        g_test_fail_printf ("%s:%d: waited 5 s for %s (%s)", __FILE__, __LINE__, what,   \
-                            #cond);                                                      \
-        return;                                                                          \
-      }                                                                                  \
-  } G_STMT_END
 
 /* Two streams as a WCS 5.2 answers /stream/find: a publisher with metrics, some numbers
  * and booleans as strings, a codec metric as WCS's internal id; and a player. */
@@ -455,19 +436,11 @@ test_bad_answers (Fixture       *fixture,
 static void
 test_refused (void)
 {
-  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
   g_autoptr(BeaconWcsRest) rest = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
+  g_autofree char *url = beacon_test_dup_closed_url ("http", "");
   g_autofree char *expected = NULL;
   Outcome outcome = { 0 };
-  guint16 port;
 
-  /* A port that was free a moment ago and has nobody listening now. */
-  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
-  g_assert_no_error (error);
-  g_socket_listener_close (listener);
-  url = g_strdup_printf ("http://127.0.0.1:%u", port);
   rest = beacon_wcs_rest_new (url);
   beacon_wcs_rest_find_all_async (rest, NULL, on_found, &outcome);
   WAIT_FOR (outcome.done, "find_all to fail");

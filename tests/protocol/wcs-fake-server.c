@@ -17,12 +17,6 @@ struct _WcsFakeServer
   gboolean                 auto_establish;
 };
 
-gboolean
-wcs_fake_server_tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 static gboolean
 spin_done (gpointer data)
 {

@@ -9,6 +9,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "beacon-test-wait.h"   /* WAIT_FOR, for every test that uses this server */
+
 G_BEGIN_DECLS
 
 /* A scripted WCS peer for protocol edge cases: a real SoupServer WebSocket on
@@ -38,26 +40,6 @@ void           wcs_fake_server_close          (WcsFakeServer *server,
 void           wcs_fake_server_abort          (WcsFakeServer *server);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WcsFakeServer, wcs_fake_server_free)
-
-/* Spins the default main context until @cond holds; fails the test (and returns from it)
- * when it does not within @seconds, naming what was expected. */
-#define WAIT_FOR_FULL(cond, seconds, what)                                              \
-  G_STMT_START {                                                                        \
-    gint64 wait_deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;       \
-    guint wait_tick_ = g_timeout_add (20, (GSourceFunc) wcs_fake_server_tick, NULL);    \
-    while (!(cond) && g_get_monotonic_time () < wait_deadline_)                         \
-      g_main_context_iteration (NULL, TRUE);                                            \
-    g_source_remove (wait_tick_);                                                       \
-    if (!(cond))                                                                        \
-      {                                                                                 \
-        g_test_fail_printf ("%s:%d: waited %d s for %s (%s)", __FILE__, __LINE__,       \
-                            (int) (seconds), what, #cond);                              \
-        return;                                                                         \
-      }                                                                                 \
-  } G_STMT_END
-#define WAIT_FOR(cond, what) WAIT_FOR_FULL (cond, 5, what)
-
-gboolean wcs_fake_server_tick (gpointer data);
 
 /* Spins the main context for @ms without waiting on any condition: only for checking
  * that something does NOT happen within a window. */

@@ -72,4 +72,24 @@ int       test_peer_count_frames  (TestPeer   *peer,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPeer, test_peer_free)
 
+/* First frames take about 1 s on loopback (notes-media.md); slow CI machines get slack. */
+#define MEDIA_DEADLINE_S 20
+
+/* Waits (WAIT_FOR_FULL, beacon-test-wait.h) for @peer to reach @wanted, and fails the test
+ * with the server's reason when it ends elsewhere or reports an error instead. */
+#define WAIT_STATUS(peer, wanted)                                                        \
+  G_STMT_START {                                                                         \
+    WAIT_FOR_FULL (test_peer_get_status (peer) == (wanted) || (peer)->error != NULL ||   \
+                   beacon_wcs_stream_status_is_terminal (test_peer_get_status (peer)),   \
+                   MEDIA_DEADLINE_S, "status " #wanted);                                 \
+    g_assert_null ((peer)->error);                                                       \
+    if (test_peer_get_status (peer) != (wanted))                                         \
+      {                                                                                  \
+        g_test_fail_printf ("expected " #wanted ", got status %d (%s)",                  \
+                            test_peer_get_status (peer),                                 \
+                            beacon_wcs_stream_get_info ((peer)->stream));                \
+        return;                                                                          \
+      }                                                                                  \
+  } G_STMT_END
+
 G_END_DECLS

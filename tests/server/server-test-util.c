@@ -8,13 +8,6 @@
 
 #include "server-test-util.h"
 
-/* Wakes the main context now and then, so WAIT_FOR re-reads its deadline. */
-gboolean
-wait_tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 /* ---- Raw WebSocket peer --------------------------------------------------------------- */
 
 static void

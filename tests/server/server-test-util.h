@@ -11,6 +11,7 @@
 
 #include "beacon-local-server.h"
 #include "beacon-protocol-enums.h"
+#include "beacon-test-wait.h"
 #include "beacon-wcs-client.h"
 #include "beacon-wcs-error.h"
 #include "beacon-wcs-server-message.h"
@@ -115,26 +116,6 @@ BeaconWcsClient *fixture_add_client (Fixture      *fixture,
 gboolean         fixture_has_ended  (Fixture      *fixture,
                                      const char   *media_session_id,
                                      const char   *info);
-
-gboolean wait_tick (gpointer data);
-
-/* Spins the default main context until @cond holds; fails the test (and returns from it)
- * when it does not within @seconds, naming what was expected. */
-#define WAIT_FOR_FULL(cond, seconds, what)                                              \
-  G_STMT_START {                                                                        \
-    gint64 wait_deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;       \
-    guint wait_tick_ = g_timeout_add (20, wait_tick, NULL);                             \
-    while (!(cond) && g_get_monotonic_time () < wait_deadline_)                         \
-      g_main_context_iteration (NULL, TRUE);                                            \
-    g_source_remove (wait_tick_);                                                       \
-    if (!(cond))                                                                        \
-      {                                                                                 \
-        g_test_fail_printf ("%s:%d: waited %d s for %s (%s)", __FILE__, __LINE__,       \
-                            (int) (seconds), what, #cond);                              \
-        return;                                                                         \
-      }                                                                                 \
-  } G_STMT_END
-#define WAIT_FOR(cond, what) WAIT_FOR_FULL (cond, 5, what)
 
 #define WAIT_ESTABLISHED(client)                                                         \
   WAIT_FOR (beacon_wcs_client_get_state (client) == BEACON_WCS_STATE_ESTABLISHED,        \

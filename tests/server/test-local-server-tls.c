@@ -15,6 +15,7 @@
 #include <libsoup/soup.h>
 
 #include "beacon-local-server.h"
+#include "beacon-test-wait.h"
 #include "beacon-wcs-client.h"
 #include "beacon-wcs-error.h"
 
@@ -27,26 +28,6 @@ typedef struct
   char                    *first_message;
   gboolean                 certificate_seen;
 } Wss;
-
-static gboolean
-wait_tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(cond, what)                                                             \
-  G_STMT_START {                                                                         \
-    gint64 deadline_ = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;            \
-    guint tick_ = g_timeout_add (20, wait_tick, NULL);                                   \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                               \
-      g_main_context_iteration (NULL, TRUE);                                             \
-    g_source_remove (tick_);                                                             \
-    if (!(cond))                                                                         \
-      {                                                                                  \
-        g_test_fail_printf ("waited %d s for %s", DEADLINE_S, what);                     \
-        return;                                                                          \
-      }                                                                                  \
-  } G_STMT_END
 
 static gboolean
 on_accept_certificate (SoupMessage          *msg,
@@ -124,14 +105,14 @@ test_wss_session (void)
   g_signal_connect (msg, "accept-certificate", G_CALLBACK (on_accept_certificate), &wss);
   soup_session_websocket_connect_async (session, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL,
                                         on_connected, &wss);
-  WAIT_FOR (wss.connection != NULL || wss.error != NULL, "the wss:// handshake");
+  WAIT_FOR_FULL (wss.connection != NULL || wss.error != NULL, DEADLINE_S, "the wss:// handshake");
   g_assert_no_error (wss.error);
   g_assert_true (wss.certificate_seen);
 
   soup_websocket_connection_send_text (wss.connection,
     "{\"message\":\"connection\",\"data\":[{\"appKey\":\"defaultApp\","
     "\"mediaProviders\":[\"WebRTC\"],\"clientVersion\":\"2.0\"}]}");
-  WAIT_FOR (wss.first_message != NULL, "getUserData over wss://");
+  WAIT_FOR_FULL (wss.first_message != NULL, DEADLINE_S, "getUserData over wss://");
   g_assert_nonnull (strstr (wss.first_message, "\"getUserData\""));
   g_assert_nonnull (strstr (wss.first_message, "ESTABLISHED"));
 
@@ -160,7 +141,7 @@ test_untrusted_refused (void)
   g_autoptr(GError) error = NULL;
 
   beacon_wcs_client_connect_async (client, NULL, on_client_connected, &error);
-  WAIT_FOR (error != NULL, "the untrusted connection to fail");
+  WAIT_FOR_FULL (error != NULL, DEADLINE_S, "the untrusted connection to fail");
   g_assert_cmpint (beacon_wcs_client_get_state (client), ==, BEACON_WCS_STATE_FAILED);
   g_test_message ("untrusted: %s", error->message);
 }

@@ -13,11 +13,9 @@
 
 #include "beacon-local-server.h"
 #include "beacon-media-relay.h"
+#include "beacon-test-wait.h"
 #include "beacon-wcs-error.h"
 #include "relay-test-peer.h"
-
-/* First frames take about 1 s on loopback (notes-media.md); slow CI machines get slack. */
-#define MEDIA_DEADLINE_S 20
 
 typedef struct
 {
@@ -25,42 +23,6 @@ typedef struct
   BeaconMediaRelay  *relay;
   char              *url;
 } Fixture;
-
-static gboolean
-wait_tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(cond, seconds, what)                                                    \
-  G_STMT_START {                                                                         \
-    gint64 deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;             \
-    guint tick_ = g_timeout_add (20, wait_tick, NULL);                                   \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                               \
-      g_main_context_iteration (NULL, TRUE);                                             \
-    g_source_remove (tick_);                                                             \
-    if (!(cond))                                                                         \
-      {                                                                                  \
-        g_test_fail_printf ("%s:%d: waited %d s for %s (%s)", __FILE__, __LINE__,        \
-                            (int) (seconds), what, #cond);                               \
-        return;                                                                          \
-      }                                                                                  \
-  } G_STMT_END
-
-#define WAIT_STATUS(peer, wanted)                                                        \
-  G_STMT_START {                                                                         \
-    WAIT_FOR (test_peer_get_status (peer) == (wanted) || (peer)->error != NULL ||        \
-              beacon_wcs_stream_status_is_terminal (test_peer_get_status (peer)),        \
-              MEDIA_DEADLINE_S, "status " #wanted);                                      \
-    g_assert_null ((peer)->error);                                                       \
-    if (test_peer_get_status (peer) != (wanted))                                         \
-      {                                                                                  \
-        g_test_fail_printf ("expected " #wanted ", got status %d (%s)",                  \
-                            test_peer_get_status (peer),                                 \
-                            beacon_wcs_stream_get_info ((peer)->stream));                \
-        return;                                                                          \
-      }                                                                                  \
-  } G_STMT_END
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -125,7 +87,7 @@ check_relay (Fixture    *fixture,
   g_assert_nonnull (strstr (player->answer, "a=sendonly"));
   g_assert_cmpstr (beacon_wcs_stream_get_video_codec (player->stream), ==, codec);
 
-  WAIT_FOR (g_atomic_int_get (&player->frames) > 0, MEDIA_DEADLINE_S, "a first decoded frame");
+  WAIT_FOR_FULL (g_atomic_int_get (&player->frames) > 0, MEDIA_DEADLINE_S, "a first decoded frame");
   /* The answer names the SSRC the video really comes with (browsers bind <video> to it),
    * in WCS's form, and nothing else. */
   {
@@ -146,7 +108,8 @@ check_relay (Fixture    *fixture,
   g_assert_cmpint (player->format_width, ==, 320);
 
   /* Measured rates, once primed: non-zero bitrate and about 30 fps both ways. */
-  WAIT_FOR (publisher->rates->len >= 3 && player->rates->len >= 3, 10, "three rate reports each");
+  WAIT_FOR_FULL (publisher->rates->len >= 3 && player->rates->len >= 3, 10,
+                 "three rate reports each");
   rate = g_ptr_array_index (publisher->rates, publisher->rates->len - 1);
   g_test_message ("inbound: %" G_GINT64_FORMAT " bps, %.1f fps", rate->video_rate, rate->fps);
   g_assert_cmpint (rate->direction, ==, BEACON_WCS_RATE_INBOUND);
@@ -212,7 +175,7 @@ test_player_leaves (Fixture       *fixture,
   WAIT_STATUS (polite, BEACON_WCS_STREAM_STATUS_PLAYING);
   WAIT_STATUS (vanishing, BEACON_WCS_STREAM_STATUS_PLAYING);
   WAIT_STATUS (staying, BEACON_WCS_STREAM_STATUS_PLAYING);
-  WAIT_FOR (g_atomic_int_get (&staying->frames) > 0, MEDIA_DEADLINE_S, "frames at a player");
+  WAIT_FOR_FULL (g_atomic_int_get (&staying->frames) > 0, MEDIA_DEADLINE_S, "frames at a player");
 
   g_assert_true (beacon_wcs_stream_stop (polite->stream, NULL));
   WAIT_STATUS (polite, BEACON_WCS_STREAM_STATUS_STOPPED);
@@ -245,15 +208,16 @@ test_nack_pli (Fixture       *fixture,
   WAIT_STATUS (publisher, BEACON_WCS_STREAM_STATUS_PUBLISHING);
   test_peer_start (player, "lossy");
   WAIT_STATUS (player, BEACON_WCS_STREAM_STATUS_PLAYING);
-  WAIT_FOR (g_atomic_int_get (&player->frames) > 0, MEDIA_DEADLINE_S, "a first decoded frame");
+  WAIT_FOR_FULL (g_atomic_int_get (&player->frames) > 0, MEDIA_DEADLINE_S, "a first decoded frame");
   frames = test_peer_count_frames (player, 3.0);
   g_test_message ("3 %% loss: %d frames decoded in 3 s", frames);
   g_assert_cmpint (frames, >=, 10 * 3);
 
-  WAIT_FOR (publisher->rates->len > 0 &&
-            (rate = g_ptr_array_index (publisher->rates, publisher->rates->len - 1))->nack > 0 &&
-            rate->pli > 0 && rate->lost_packets > 0, 10,
-            "inboundVideoRate with losses, and NACKs and PLIs sent to the publisher");
+  WAIT_FOR_FULL (publisher->rates->len > 0 &&
+                 (rate = g_ptr_array_index (publisher->rates,
+                                            publisher->rates->len - 1))->nack > 0 &&
+                 rate->pli > 0 && rate->lost_packets > 0, 10,
+                 "inboundVideoRate with losses, and NACKs and PLIs sent to the publisher");
   g_test_message ("inbound: nack %" G_GINT64_FORMAT ", pli %" G_GINT64_FORMAT ", lost %"
                   G_GINT64_FORMAT, rate->nack, rate->pli, rate->lost_packets);
 }
@@ -271,7 +235,7 @@ test_sliced_h264 (Fixture       *fixture,
   WAIT_STATUS (publisher, BEACON_WCS_STREAM_STATUS_PUBLISHING);
   test_peer_start (player, "sliced");
   WAIT_STATUS (player, BEACON_WCS_STREAM_STATUS_PLAYING);
-  WAIT_FOR (g_atomic_int_get (&player->frames) > 10, MEDIA_DEADLINE_S, "decoded frames");
+  WAIT_FOR_FULL (g_atomic_int_get (&player->frames) > 10, MEDIA_DEADLINE_S, "decoded frames");
   test_peer_count_frames (player, 1.0);
   /* The same two points of what the publisher captured and of what the player decoded;
    * a slice lost on the way shows other bars there (about 100 levels off). */

@@ -16,12 +16,10 @@
 #include "beacon-local-server.h"
 #include "beacon-media-relay.h"
 #include "beacon-rest-server.h"
+#include "beacon-test-wait.h"
 #include "beacon-wcs-error.h"
 #include "beacon-wcs-rest.h"
 #include "relay-test-peer.h"
-
-/* First frames take about 1 s on loopback (test-relay.c); slow CI machines get slack. */
-#define MEDIA_DEADLINE_S 20
 
 typedef struct
 {
@@ -44,42 +42,6 @@ typedef struct
   char      *body;
   char      *allow;
 } Outcome;
-
-static gboolean
-wait_tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(cond, seconds, what)                                                    \
-  G_STMT_START {                                                                         \
-    gint64 deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;             \
-    guint tick_ = g_timeout_add (20, wait_tick, NULL);                                   \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                               \
-      g_main_context_iteration (NULL, TRUE);                                             \
-    g_source_remove (tick_);                                                             \
-    if (!(cond))                                                                         \
-      {                                                                                  \
-        g_test_fail_printf ("%s:%d: waited %d s for %s (%s)", __FILE__, __LINE__,        \
-                            (int) (seconds), what, #cond);                               \
-        return;                                                                          \
-      }                                                                                  \
-  } G_STMT_END
-
-#define WAIT_STATUS(peer, wanted)                                                        \
-  G_STMT_START {                                                                         \
-    WAIT_FOR (test_peer_get_status (peer) == (wanted) || (peer)->error != NULL ||        \
-              beacon_wcs_stream_status_is_terminal (test_peer_get_status (peer)),        \
-              MEDIA_DEADLINE_S, "status " #wanted);                                      \
-    g_assert_null ((peer)->error);                                                       \
-    if (test_peer_get_status (peer) != (wanted))                                         \
-      {                                                                                  \
-        g_test_fail_printf ("expected " #wanted ", got status %d (%s)",                  \
-                            test_peer_get_status (peer),                                 \
-                            beacon_wcs_stream_get_info ((peer)->stream));                \
-        return;                                                                          \
-      }                                                                                  \
-  } G_STMT_END
 
 static void
 outcome_clear (Outcome *outcome)
@@ -229,76 +191,76 @@ test_empty (Fixture       *fixture,
   Outcome outcome = { 0 };
 
   beacon_wcs_rest_find_all_async (fixture->rest, NULL, on_found, &outcome);
-  WAIT_FOR (outcome.done, 5, "find_all to finish");
+  WAIT_FOR (outcome.done, "find_all to finish");
   g_assert_no_error (outcome.error);
   g_assert_cmpuint (outcome.streams->len, ==, 0);
   outcome_clear (&outcome);
 
   beacon_wcs_rest_find_async (fixture->rest, "cam1", TRUE, NULL, on_found, &outcome);
-  WAIT_FOR (outcome.done, 5, "find to finish");
+  WAIT_FOR (outcome.done, "find to finish");
   g_assert_no_error (outcome.error);
   g_assert_cmpuint (outcome.streams->len, ==, 0);
   outcome_clear (&outcome);
 
   beacon_wcs_rest_terminate_async (fixture->rest, "no-such-id", NULL, on_terminated, &outcome);
-  WAIT_FOR (outcome.done, 5, "terminate to finish");
+  WAIT_FOR (outcome.done, "terminate to finish");
   g_assert_error (outcome.error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_NOT_FOUND);
   outcome_clear (&outcome);
 
   /* The WebSDK's rest module asks find_all with a GET: allowed (404: nothing yet). */
   send_raw (fixture, "GET", "/rest-api/stream/find_all", NULL, &outcome);
-  WAIT_FOR (outcome.done, 5, "GET find_all");
+  WAIT_FOR (outcome.done, "GET find_all");
   g_assert_cmpuint (outcome.status, ==, 404);
   outcome_clear (&outcome);
 
   send_raw (fixture, "PUT", "/rest-api/stream/find_all", "{}", &outcome);
-  WAIT_FOR (outcome.done, 5, "PUT find_all");
+  WAIT_FOR (outcome.done, "PUT find_all");
   g_assert_cmpuint (outcome.status, ==, 405);
   g_assert_cmpstr (outcome.allow, ==, "GET, POST");
   outcome_clear (&outcome);
 
   send_raw (fixture, "GET", "/rest-api/stream/terminate", NULL, &outcome);
-  WAIT_FOR (outcome.done, 5, "GET terminate");
+  WAIT_FOR (outcome.done, "GET terminate");
   g_assert_cmpuint (outcome.status, ==, 405);
   g_assert_cmpstr (outcome.allow, ==, "POST");
   outcome_clear (&outcome);
 
   /* WCS's "500 - Query parameters error" (protocol-reference §10.7). */
   send_raw (fixture, "POST", "/rest-api/stream/find", "{\"name\":", &outcome);
-  WAIT_FOR (outcome.done, 5, "find with broken JSON");
+  WAIT_FOR (outcome.done, "find with broken JSON");
   g_assert_cmpuint (outcome.status, ==, 500);
   outcome_clear (&outcome);
 
   send_raw (fixture, "POST", "/rest-api/stream/find", "[\"cam1\"]", &outcome);
-  WAIT_FOR (outcome.done, 5, "find with a list");
+  WAIT_FOR (outcome.done, "find with a list");
   g_assert_cmpuint (outcome.status, ==, 500);
   outcome_clear (&outcome);
 
   send_raw (fixture, "POST", "/rest-api/stream/find", "{\"name\":5}", &outcome);
-  WAIT_FOR (outcome.done, 5, "find with a number for a name");
+  WAIT_FOR (outcome.done, "find with a number for a name");
   g_assert_cmpuint (outcome.status, ==, 500);
   g_assert_nonnull (strstr (outcome.body, "“name” should be a string"));
   outcome_clear (&outcome);
 
   send_raw (fixture, "POST", "/rest-api/stream/terminate", "{}", &outcome);
-  WAIT_FOR (outcome.done, 5, "terminate without an id");
+  WAIT_FOR (outcome.done, "terminate without an id");
   g_assert_cmpuint (outcome.status, ==, 500);
   outcome_clear (&outcome);
 
   send_raw (fixture, "POST", "/rest-api/stream/nothing", "{}", &outcome);
-  WAIT_FOR (outcome.done, 5, "an unknown method");
+  WAIT_FOR (outcome.done, "an unknown method");
   g_assert_cmpuint (outcome.status, ==, 404);
   outcome_clear (&outcome);
 
   send_raw (fixture, "GET", "/?action=stat", NULL, &outcome);
-  WAIT_FOR (outcome.done, 5, "the stat report");
+  WAIT_FOR (outcome.done, "the stat report");
   g_assert_cmpuint (outcome.status, ==, 200);
   g_assert_true (g_str_has_prefix (outcome.body, "-----Connection Stats\nconnections=0\n"));
   g_assert_nonnull (strstr (outcome.body, "-----Streams Stats\nstreams_webrtc_in=0\n"));
   outcome_clear (&outcome);
 
   send_raw (fixture, "POST", "/?action=stat", "{}", &outcome);
-  WAIT_FOR (outcome.done, 5, "a POST of the stat report");
+  WAIT_FOR (outcome.done, "a POST of the stat report");
   g_assert_cmpuint (outcome.status, ==, 405);
   outcome_clear (&outcome);
 }
@@ -322,7 +284,7 @@ test_two_publishers (Fixture       *fixture,
   first_id = beacon_wcs_stream_get_media_session_id (first->stream);
 
   beacon_wcs_rest_find_all_async (fixture->rest, NULL, on_found, &outcome);
-  WAIT_FOR (outcome.done, 5, "find_all to finish");
+  WAIT_FOR (outcome.done, "find_all to finish");
   g_assert_no_error (outcome.error);
   g_assert_cmpuint (outcome.streams->len, ==, 2);
   stream = find_by_name (outcome.streams, "cam1");
@@ -342,9 +304,9 @@ test_two_publishers (Fixture       *fixture,
   outcome_clear (&outcome);
 
   /* Once the relay has measured (and told the publisher), find reports the same figures. */
-  WAIT_FOR (first->rates->len >= 3, 10, "three rate reports for cam1");
+  WAIT_FOR_FULL (first->rates->len >= 3, 10, "three rate reports for cam1");
   beacon_wcs_rest_find_async (fixture->rest, "cam1", BEACON_WCS_UNSET, NULL, on_found, &outcome);
-  WAIT_FOR (outcome.done, 5, "find to finish");
+  WAIT_FOR (outcome.done, "find to finish");
   g_assert_no_error (outcome.error);
   g_assert_cmpuint (outcome.streams->len, ==, 1);
   stream = g_ptr_array_index (outcome.streams, 0);
@@ -363,13 +325,13 @@ test_two_publishers (Fixture       *fixture,
 
   /* published:false matches neither publisher. */
   beacon_wcs_rest_find_async (fixture->rest, "cam1", FALSE, NULL, on_found, &outcome);
-  WAIT_FOR (outcome.done, 5, "find of players to finish");
+  WAIT_FOR (outcome.done, "find of players to finish");
   g_assert_no_error (outcome.error);
   g_assert_cmpuint (outcome.streams->len, ==, 0);
   outcome_clear (&outcome);
 
   beacon_wcs_rest_terminate_async (fixture->rest, first_id, NULL, on_terminated, &outcome);
-  WAIT_FOR (outcome.done, 5, "terminate to finish");
+  WAIT_FOR (outcome.done, "terminate to finish");
   g_assert_no_error (outcome.error);
   g_assert_true (outcome.ok);
   outcome_clear (&outcome);
@@ -378,7 +340,7 @@ test_two_publishers (Fixture       *fixture,
   g_assert_cmpint (test_peer_get_status (second), ==, BEACON_WCS_STREAM_STATUS_PUBLISHING);
 
   beacon_wcs_rest_find_all_async (fixture->rest, NULL, on_found, &outcome);
-  WAIT_FOR (outcome.done, 5, "find_all after terminate");
+  WAIT_FOR (outcome.done, "find_all after terminate");
   g_assert_no_error (outcome.error);
   g_assert_cmpuint (outcome.streams->len, ==, 1);
   g_assert_cmpstr (((BeaconWcsRestStream *) g_ptr_array_index (outcome.streams, 0))->name, ==,
@@ -386,7 +348,7 @@ test_two_publishers (Fixture       *fixture,
   outcome_clear (&outcome);
 
   send_raw (fixture, "GET", "/?action=stat", NULL, &outcome);
-  WAIT_FOR (outcome.done, 5, "the stat report");
+  WAIT_FOR (outcome.done, "the stat report");
   g_assert_nonnull (strstr (outcome.body, "streams_webrtc_in=1\n"));
   outcome_clear (&outcome);
 }
