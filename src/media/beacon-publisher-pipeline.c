@@ -200,7 +200,10 @@ add_video_source (BeaconPublisher *self,
     {
       source = make ("videotestsrc", "video-source");
       g_object_set (source, "is-live", TRUE, NULL);
-      gst_util_set_object_arg (G_OBJECT (source), "pattern", "ball");
+      /* Colour bars scrolling sideways: visibly live at a glance, with detail for the
+       * encoder (a ball on black looks like a dead stream in a small tile). */
+      gst_util_set_object_arg (G_OBJECT (source), "pattern", "smpte");
+      g_object_set (source, "horizontal-speed", 2, NULL);
       gst_bin_add_many (bin, source, capsfilter, NULL);
       gst_element_link (source, capsfilter);
       return capsfilter;
