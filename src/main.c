@@ -20,7 +20,10 @@ main (int   argc,
   g_autoptr(BeaconApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* build-aux/run and the UI tests run Beacon uninstalled, with the catalogues the build
+   * made (_build/po/<lang>/LC_MESSAGES). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BEACON_LOCALEDIR") ? g_getenv ("BEACON_LOCALEDIR")
+                                                                  : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
