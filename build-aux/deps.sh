@@ -25,6 +25,7 @@ runtime_pkgs=(
 # python3 reads meson's testlog.json in build-aux/test (meson itself depends on it anyway).
 tests_pkgs=(
   xvfb xauth dbus imagemagick python3 chromium
+  flatpak-builder                       # --show-manifest checks the Flatpak manifest offline
 )
 
 if [ "$#" -eq 0 ]; then

@@ -371,7 +371,10 @@ def self_test():
             mutate(tree)
             results = check_manifest(write_tree(root, tree), root)
             caught = [r for r in results if r.problems and check_name in r.name]
-            others = [r for r in results if r.problems and check_name not in r.name]
+            # flatpak-builder (where installed) rightly refuses some broken manifests too;
+            # what matters is that no *other of our* checks misfires.
+            others = [r for r in results if r.problems and check_name not in r.name and
+                      'flatpak-builder' not in r.name]
             n += 1
             if caught and not others:
                 print('ok %d - %s is caught by "%s"' % (n, what, check_name))
