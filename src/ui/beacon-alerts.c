@@ -41,13 +41,16 @@ typedef struct
 
 struct _BeaconAlerts
 {
-  GObject       parent_instance;
+  GObject          parent_instance;
 
   /* Owned */
-  GApplication *application;
-  GHashTable   *watches;         /* BeaconWatchedStream → Watch */
+  GApplication    *application;
+  GHashTable      *watches;         /* BeaconWatchedStream → Watch */
+  GCancellable    *cancellable;     /* the notification service check */
+  GDBusConnection *bus;             /* while checking */
 
-  guint         bad_seconds;
+  guint            bad_seconds;
+  guint            can_notify : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BeaconAlerts, beacon_alerts, G_TYPE_OBJECT)
@@ -56,6 +59,7 @@ enum {
   PROP_0,
   PROP_APPLICATION,
   PROP_BAD_SECONDS,
+  PROP_CAN_NOTIFY,
   N_PROPS
 };
 
@@ -89,6 +93,10 @@ target_application (BeaconAlerts *self)
 {
   GApplication *application = self->application;
 
+  /* Without a notification service GIO would log a warning for each one sent; the tile's
+   * badge and the toast (from whoever shows this object's alerts) carry it then. */
+  if (!self->can_notify)
+    return NULL;
   if (application == NULL)
     application = g_application_get_default ();
   /* An unregistered application (tests, early start-up) cannot notify. */
@@ -280,9 +288,116 @@ on_stream_alert_changed (BeaconWatchedStream *stream,
 }
 
 static void
+set_can_notify (BeaconAlerts *self,
+                gboolean      can_notify)
+{
+  g_debug ("desktop notifications: %s", can_notify ? "yes" : "no service");
+  if (self->can_notify == !!can_notify)
+    return;
+  self->can_notify = !!can_notify;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_NOTIFY]);
+}
+
+static gboolean
+names_contain (GVariant   *reply,
+               const char *name)
+{
+  g_autofree const char **names = NULL;
+
+  g_variant_get (reply, "(^a&s)", &names);
+  return g_strv_contains (names, name);
+}
+
+static void
+on_activatable_names (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  BeaconAlerts *self;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* disposed */
+  self = user_data;
+  g_clear_object (&self->bus);
+  /* The bus starts an activatable service when the first notification is sent to it. */
+  set_can_notify (self, reply != NULL && names_contain (reply, "org.freedesktop.Notifications"));
+}
+
+static void
+on_names (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  BeaconAlerts *self;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
+  /* GIO sends through GNOME Shell's org.gtk.Notifications or any freedesktop server. */
+  if (reply != NULL && (names_contain (reply, "org.freedesktop.Notifications") ||
+                        names_contain (reply, "org.gtk.Notifications")))
+    {
+      g_clear_object (&self->bus);
+      set_can_notify (self, TRUE);
+      return;
+    }
+  g_dbus_connection_call (self->bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                          "org.freedesktop.DBus", "ListActivatableNames", NULL,
+                          G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                          self->cancellable, on_activatable_names, self);
+}
+
+static void
+on_bus (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *bus = g_bus_get_finish (result, &error);
+  BeaconAlerts *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
+  if (bus == NULL)
+    {
+      g_debug ("no session bus: %s", error->message);
+      set_can_notify (self, FALSE);
+      return;
+    }
+  self->bus = bus;
+  g_dbus_connection_call (self->bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                          "org.freedesktop.DBus", "ListNames", NULL,
+                          G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                          self->cancellable, on_names, self);
+}
+
+/* Once, asynchronously: until the answer, alerts show on the tiles and as toasts only. */
+static void
+check_notification_service (BeaconAlerts *self)
+{
+  /* In a sandbox GIO goes through the notification portal, which is always there. */
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      set_can_notify (self, TRUE);
+      return;
+    }
+  g_bus_get (G_BUS_TYPE_SESSION, self->cancellable, on_bus, self);
+}
+
+static void
 beacon_alerts_dispose (GObject *object)
 {
   BeaconAlerts *self = BEACON_ALERTS (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->bus);
 
   g_hash_table_remove_all (self->watches);
   g_clear_object (&self->application);
@@ -296,6 +411,7 @@ beacon_alerts_finalize (GObject *object)
   BeaconAlerts *self = BEACON_ALERTS (object);
 
   g_clear_pointer (&self->watches, g_hash_table_unref);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (beacon_alerts_parent_class)->finalize (object);
 }
@@ -315,6 +431,9 @@ beacon_alerts_get_property (GObject    *object,
       break;
     case PROP_BAD_SECONDS:
       g_value_set_uint (value, self->bad_seconds);
+      break;
+    case PROP_CAN_NOTIFY:
+      g_value_set_boolean (value, self->can_notify);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -358,6 +477,9 @@ beacon_alerts_class_init (BeaconAlertsClass *klass)
   properties[PROP_BAD_SECONDS] =
     g_param_spec_uint ("bad-seconds", NULL, NULL, 1, 3600, DEFAULT_BAD_SECONDS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_NOTIFY] =
+    g_param_spec_boolean ("can-notify", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A stream's alert went up; @reason is the sentence the badge and notification show. */
@@ -372,6 +494,8 @@ beacon_alerts_init (BeaconAlerts *self)
 {
   self->bad_seconds = DEFAULT_BAD_SECONDS;
   self->watches = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) watch_free);
+  self->cancellable = g_cancellable_new ();
+  check_notification_service (self);
 }
 
 BeaconAlerts *
@@ -397,6 +521,14 @@ beacon_alerts_set_application (BeaconAlerts *self,
 
   if (g_set_object (&self->application, application))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPLICATION]);
+}
+
+gboolean
+beacon_alerts_get_can_notify (BeaconAlerts *self)
+{
+  g_return_val_if_fail (BEACON_IS_ALERTS (self), FALSE);
+
+  return self->can_notify;
 }
 
 guint

@@ -57,7 +57,7 @@ static const GOptionEntry option_entries[] = {
   { "window-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL,
     "Open the window at this size", "WIDTHxHEIGHT" },
   { "page", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL,
-    "Show this page: connect, publish or play", "NAME" },
+    "Show this page: connect, publish, play or server", "NAME" },
   { NULL }
 };
 
@@ -70,16 +70,15 @@ screenshot_free (Screenshot *shot)
   g_free (shot);
 }
 
-/* Right after a frame is drawn, every widget has its allocation: a snapshot taken at any
- * other moment may meet widgets waiting for one. */
 static void
-on_after_paint (GdkFrameClock *clock,
-                Screenshot    *shot)
+on_screenshot_saved (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
+  Screenshot *shot = user_data;
   g_autoptr(GError) error = NULL;
 
-  g_signal_handlers_disconnect_by_func (clock, on_after_paint, shot);
-  if (beacon_window_save_screenshot (shot->window, shot->path, &error))
+  if (beacon_window_save_screenshot_finish (BEACON_WINDOW (source), result, &error))
     g_print ("%s\n", shot->path);
   else
     g_printerr (_("Could not save the screenshot: %s\n"), error->message);
@@ -91,17 +90,9 @@ static gboolean
 on_screenshot_due (gpointer user_data)
 {
   Screenshot *shot = user_data;
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (shot->window));
 
-  if (clock == NULL)
-    {
-      g_printerr (_("Could not save the screenshot: %s\n"), _("The window is not shown"));
-      g_application_quit (G_APPLICATION (shot->self));
-      screenshot_free (shot);
-      return G_SOURCE_REMOVE;
-    }
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), shot);
-  gtk_widget_queue_draw (GTK_WIDGET (shot->window));
+  /* The window takes it from the next frame that can give one. */
+  beacon_window_save_screenshot_async (shot->window, shot->path, NULL, on_screenshot_saved, shot);
   return G_SOURCE_REMOVE;
 }
 
@@ -140,7 +131,7 @@ about_action (GSimpleAction *action,
 
   adw_show_about_window (GTK_WINDOW (get_window (self)),
                          "application-name", _("Beacon"),
-                         "application-icon", APP_ID,
+                         "application-icon", BASE_ID,
                          "developer-name", _("The Beacon authors"),
                          "developers", developers,
                          "version", PACKAGE_VERSION,
@@ -298,6 +289,22 @@ beacon_application_command_line (GApplication            *app,
   return 0;
 }
 
+/* Installed, the icon is in the hicolor theme; run from the tree (build-aux/run sets
+ * BEACON_DATA_DIR to the source's data/), GTK is told where it is. */
+static void
+add_uninstalled_icons (void)
+{
+  const char *data_dir = g_getenv ("BEACON_DATA_DIR");
+  g_autofree char *icons = NULL;
+
+  if (data_dir == NULL || *data_dir == '\0')
+    return;
+  icons = g_build_filename (data_dir, "icons", NULL);
+  g_debug ("icons from %s", icons);
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  icons);
+}
+
 static void
 beacon_application_startup (GApplication *app)
 {
@@ -312,6 +319,9 @@ beacon_application_startup (GApplication *app)
   g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (beacon_application_parent_class)->startup (app);
+
+  add_uninstalled_icons ();
+  gtk_window_set_default_icon_name (BASE_ID);
 
   if (!gst_init_check (NULL, NULL, &error))
     g_warning ("GStreamer could not start: %s", error->message);

@@ -12,49 +12,20 @@
 #include <gst/gst.h>
 #include <json-glib/json-glib.h>
 
-#include "beacon-connection.h"
-#include "beacon-local-server.h"
-#include "beacon-media-relay.h"
+#include "beacon-connection-private.h"
 #include "beacon-protocol-enums.h"
 #include "beacon-wcs-error.h"
 
-struct _BeaconConnection
-{
-  GObject            parent_instance;
-
-  /* Owned */
-  BeaconWcsClient   *client;
-  BeaconWcsClient   *attempt;       /* the client whose connect is under way */
-  GPtrArray         *pending;       /* GTasks that complete with that connect */
-  BeaconLocalServer *server;
-  BeaconMediaRelay  *relay;
-  GTlsCertificate   *untrusted_certificate;
-  char              *url;
-  char              *server_version;
-  char              *error_message;
-  char              *summary;
-
-  /* State */
-  BeaconWcsState     state;
-  guint              is_local : 1;
-};
-
 G_DEFINE_FINAL_TYPE (BeaconConnection, beacon_connection, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  PROP_STATE,
-  PROP_URL,
-  PROP_IS_LOCAL,
-  PROP_SERVER_VERSION,
-  PROP_ERROR_MESSAGE,
-  PROP_UNTRUSTED_CERTIFICATE,
-  PROP_SUMMARY,
-  N_PROPS
-};
-
 static GParamSpec *properties[N_PROPS];
+
+void
+_beacon_connection_notify (BeaconConnection *self,
+                           guint             prop_id)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
 
 /* "media.example.com:8443" for the header bar; the whole URL is on the Connect page. */
 static char *
@@ -275,6 +246,7 @@ on_client_state (BeaconWcsClient  *client,
       g_signal_handlers_disconnect_by_data (client, self);
       g_clear_object (&self->client);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+      _beacon_connection_update_rest_url (self);
     }
 }
 
@@ -332,10 +304,13 @@ drop_session (BeaconConnection *self,
       g_signal_handlers_disconnect_by_data (client, self);
       beacon_wcs_client_disconnect (client);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+      _beacon_connection_update_rest_url (self);
     }
   if (!keep_server && self->server != NULL)
     {
-      /* Sessions first (their streams end and the relay lets go), then the relay. */
+      /* The REST API first (nobody asks about streams that are ending), then the sessions
+       * (their streams end and the relay lets go), then the relay. */
+      _beacon_connection_stop_rest_server (self);
       beacon_local_server_stop (self->server);
       g_clear_object (&self->relay);
       g_clear_object (&self->server);
@@ -413,6 +388,7 @@ start_session (BeaconConnection *self,
   set_string (self, &self->error_message, NULL, PROP_ERROR_MESSAGE);
   set_untrusted_certificate (self, NULL);
   set_is_local (self, is_local);
+  _beacon_connection_load_rest (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 
   self->attempt = g_object_ref (self->client);
@@ -440,6 +416,7 @@ beacon_connection_dispose (GObject *object)
   BeaconConnection *self = BEACON_CONNECTION (object);
 
   drop_session (self, FALSE);
+  _beacon_connection_clear_rest (self);
 
   G_OBJECT_CLASS (beacon_connection_parent_class)->dispose (object);
 }
@@ -493,6 +470,18 @@ beacon_connection_get_property (GObject    *object,
     case PROP_SUMMARY:
       g_value_set_string (value, beacon_connection_get_summary (self));
       break;
+    case PROP_REST_URL:
+      g_value_set_string (value, beacon_connection_get_rest_url (self));
+      break;
+    case PROP_REST_URL_OVERRIDE:
+      g_value_set_string (value, beacon_connection_get_rest_url_override (self));
+      break;
+    case PROP_REST_USERNAME:
+      g_value_set_string (value, beacon_connection_get_rest_username (self));
+      break;
+    case PROP_REST_PASSWORD:
+      g_value_set_string (value, beacon_connection_get_rest_password (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -519,6 +508,11 @@ beacon_connection_class_init (BeaconConnectionClass *klass)
   properties[PROP_UNTRUSTED_CERTIFICATE] =
     g_param_spec_object ("untrusted-certificate", NULL, NULL, G_TYPE_TLS_CERTIFICATE, ro);
   properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL, ro);
+  properties[PROP_REST_URL] = g_param_spec_string ("rest-url", NULL, NULL, NULL, ro);
+  properties[PROP_REST_URL_OVERRIDE] =
+    g_param_spec_string ("rest-url-override", NULL, NULL, NULL, ro);
+  properties[PROP_REST_USERNAME] = g_param_spec_string ("rest-username", NULL, NULL, NULL, ro);
+  properties[PROP_REST_PASSWORD] = g_param_spec_string ("rest-password", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -648,6 +642,17 @@ beacon_connection_start_local_async (BeaconConnection    *self,
           return;
         }
       self->relay = beacon_media_relay_new (self->server);
+      /* Its REST API too, on a free port, for the Server view. */
+      if (!_beacon_connection_start_rest_server (self, &error))
+        {
+          beacon_local_server_stop (self->server);
+          g_clear_object (&self->relay);
+          g_clear_object (&self->server);
+          g_task_return_new_error (task, error->domain, error->code,
+                                   _("Could not start the local test server: %s"),
+                                   error->message);
+          return;
+        }
     }
   else
     {

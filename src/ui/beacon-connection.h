@@ -54,6 +54,23 @@ void              beacon_connection_start_local_async  (BeaconConnection    *sel
 gboolean          beacon_connection_start_local_finish (BeaconConnection *self,
                                                         GAsyncResult     *result,
                                                         GError          **error);
+/* The server's REST API (the Server view's list): for the local test server the address of
+ * its in-process REST API; for a remote one the override if set, else derived from the
+ * WebSocket address (same host, port 8081 for ws://, 8444 for wss://). %NULL while no
+ * session is open or opening. */
+const char       *beacon_connection_get_rest_url          (BeaconConnection *self);
+const char       *beacon_connection_get_rest_url_override (BeaconConnection *self);
+/* HTTP basic auth for the REST API; %NULL when none is set. */
+const char       *beacon_connection_get_rest_username     (BeaconConnection *self);
+const char       *beacon_connection_get_rest_password     (BeaconConnection *self);
+/* Sets the current remote server's REST address override and credentials (%NULL or empty:
+ * none) and keeps them in the keyring for that server, where the next session to it finds
+ * them. Ignored for the local test server, which needs none. */
+void              beacon_connection_set_rest_settings     (BeaconConnection *self,
+                                                           const char       *url_override,
+                                                           const char       *username,
+                                                           const char       *password);
+
 /* Closes the session and stops the local server; pending connects end CANCELLED. */
 void              beacon_connection_disconnect         (BeaconConnection *self);
 

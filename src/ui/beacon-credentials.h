@@ -31,4 +31,21 @@ gboolean beacon_credentials_lookup_finish (GAsyncResult        *result,
                                            char               **custom_json,
                                            GError             **error);
 
+/* The REST API's address override, user name and password for @url's server, kept as one
+ * keyring item beside the one above; all %NULL or empty forgets them. Fire and forget. */
+void     beacon_credentials_store_rest         (const char          *url,
+                                                const char          *rest_url,
+                                                const char          *username,
+                                                const char          *password);
+void     beacon_credentials_lookup_rest_async  (const char          *url,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+/* As beacon_credentials_lookup_finish(), for what beacon_credentials_store_rest() kept. */
+gboolean beacon_credentials_lookup_rest_finish (GAsyncResult        *result,
+                                                char               **rest_url,
+                                                char               **username,
+                                                char               **password,
+                                                GError             **error);
+
 G_END_DECLS

@@ -406,6 +406,17 @@ on_grid_move_requested (BeaconPlayPage      *self,
   beacon_stream_grid_focus_tile (self->grid, target);
 }
 
+/* Without desktop notifications the badge on a tile that may be scrolled away is not
+ * enough: the alert is also a toast in this window. */
+static void
+on_alert_raised (BeaconPlayPage      *self,
+                 BeaconWatchedStream *stream,
+                 const char          *reason)
+{
+  if (!beacon_alerts_get_can_notify (self->alerts))
+    beacon_alerts_show_toast (GTK_WIDGET (self), reason);
+}
+
 static void
 restore_streams (BeaconPlayPage *self)
 {
@@ -580,6 +591,8 @@ beacon_play_page_init (BeaconPlayPage *self)
 
   self->streams = g_list_store_new (BEACON_TYPE_WATCHED_STREAM);
   self->alerts = beacon_alerts_new ();
+  g_signal_connect_object (self->alerts, "alert-raised", G_CALLBACK (on_alert_raised), self,
+                           G_CONNECT_SWAPPED);
   self->cancellable = g_cancellable_new ();
   self->pending = g_ptr_array_new_with_free_func (g_free);
 

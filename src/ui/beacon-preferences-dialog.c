@@ -12,6 +12,8 @@
 
 #include "beacon-connection.h"
 #include "beacon-preferences-dialog.h"
+#include "beacon-wcs-rest.h"
+#include "beacon-window.h"
 
 struct _BeaconPreferencesDialog
 {
@@ -21,8 +23,13 @@ struct _BeaconPreferencesDialog
   AdwComboRow          *decoder_row;
   AdwPreferencesGroup  *certificates_group;
   GtkWidget            *no_certificates_row;
+  AdwPreferencesGroup  *rest_group;
+  AdwEntryRow          *rest_url_row;
+  AdwEntryRow          *rest_username_row;
+  AdwEntryRow          *rest_password_row;
 
   /* Owned */
+  BeaconConnection     *connection;        /* the parent window's; NULL without one */
   GSettings            *settings;
   GPtrArray            *certificate_rows;   /* borrowed: the group owns them */
 };
@@ -105,6 +112,64 @@ on_pins_changed (BeaconPreferencesDialog *self)
   gtk_widget_set_visible (self->no_certificates_row, self->certificate_rows->len == 0);
 }
 
+/* Only on a change: setting the same text again would offer to apply it again. */
+static void
+set_row_text (AdwEntryRow *row,
+              const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+/* The REST settings belong to the server of the current session: the rows show its values
+ * and are only editable while there is a remote one. */
+static void
+update_rest_rows (BeaconPreferencesDialog *self)
+{
+  BeaconConnection *connection = self->connection;
+  const char *url = connection ? beacon_connection_get_url (connection) : NULL;
+  gboolean editable = connection != NULL && url != NULL &&
+                      beacon_connection_get_client (connection) != NULL &&
+                      !beacon_connection_get_is_local (connection);
+  g_autofree char *origin = url ? beacon_connection_dup_origin (url) : NULL;
+  g_autofree char *derived = url ? beacon_wcs_rest_derive_base_url (url) : NULL;
+  g_autofree char *description = NULL;
+
+  if (editable && origin != NULL)
+    /* Translators: the first %s is a server address (wss://host:port), the second the REST
+     * address used when the field is empty (https://host:8444) */
+    description = g_strdup_printf (_("For the Server view of %s. Without an address Beacon asks "
+                                     "%s. The password is kept in your keyring."),
+                                   origin, derived != NULL ? derived : "—");
+  else
+    description = g_strdup (_("Connect to a Web Call Server to set its REST API address and "
+                              "login. The local test server needs none."));
+  adw_preferences_group_set_description (self->rest_group, description);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->rest_url_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->rest_username_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->rest_password_row), editable);
+
+  set_row_text (self->rest_url_row,
+                editable ? beacon_connection_get_rest_url_override (connection) : NULL);
+  set_row_text (self->rest_username_row,
+                editable ? beacon_connection_get_rest_username (connection) : NULL);
+  set_row_text (self->rest_password_row,
+                editable ? beacon_connection_get_rest_password (connection) : NULL);
+}
+
+static void
+on_rest_apply (BeaconPreferencesDialog *self)
+{
+  /* Copies: the connection's notifications bring the rows up to date, texts included. */
+  g_autofree char *url = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rest_url_row)));
+  g_autofree char *username = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rest_username_row)));
+  g_autofree char *password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->rest_password_row)));
+
+  if (self->connection != NULL)
+    beacon_connection_set_rest_settings (self->connection, g_strstrip (url), g_strstrip (username),
+                                         password);
+}
+
 static gboolean
 decoder_get_mapping (GValue   *value,
                      GVariant *variant,
@@ -134,11 +199,35 @@ decoder_set_mapping (const GValue       *value,
 }
 
 static void
+beacon_preferences_dialog_constructed (GObject *object)
+{
+  BeaconPreferencesDialog *self = BEACON_PREFERENCES_DIALOG (object);
+  GtkWindow *parent;
+  static const char * const watched[] = {
+    "notify::client", "notify::rest-url", "notify::rest-username", "notify::rest-password",
+  };
+
+  G_OBJECT_CLASS (beacon_preferences_dialog_parent_class)->constructed (object);
+
+  /* The session is the window's: the REST rows are about its server. */
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (BEACON_IS_WINDOW (parent))
+    {
+      self->connection = g_object_ref (beacon_window_get_connection (BEACON_WINDOW (parent)));
+      for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
+        g_signal_connect_object (self->connection, watched[i], G_CALLBACK (update_rest_rows),
+                                 self, G_CONNECT_SWAPPED);
+    }
+  update_rest_rows (self);
+}
+
+static void
 beacon_preferences_dialog_dispose (GObject *object)
 {
   BeaconPreferencesDialog *self = BEACON_PREFERENCES_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BEACON_TYPE_PREFERENCES_DIALOG);
+  g_clear_object (&self->connection);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (beacon_preferences_dialog_parent_class)->dispose (object);
@@ -160,6 +249,7 @@ beacon_preferences_dialog_class_init (BeaconPreferencesDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = beacon_preferences_dialog_constructed;
   object_class->dispose = beacon_preferences_dialog_dispose;
   object_class->finalize = beacon_preferences_dialog_finalize;
 
@@ -168,6 +258,10 @@ beacon_preferences_dialog_class_init (BeaconPreferencesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BeaconPreferencesDialog, decoder_row);
   gtk_widget_class_bind_template_child (widget_class, BeaconPreferencesDialog, certificates_group);
   gtk_widget_class_bind_template_child (widget_class, BeaconPreferencesDialog, no_certificates_row);
+  gtk_widget_class_bind_template_child (widget_class, BeaconPreferencesDialog, rest_group);
+  gtk_widget_class_bind_template_child (widget_class, BeaconPreferencesDialog, rest_url_row);
+  gtk_widget_class_bind_template_child (widget_class, BeaconPreferencesDialog, rest_username_row);
+  gtk_widget_class_bind_template_child (widget_class, BeaconPreferencesDialog, rest_password_row);
 }
 
 static void
@@ -182,6 +276,13 @@ beacon_preferences_dialog_init (BeaconPreferencesDialog *self)
                                 decoder_get_mapping, decoder_set_mapping, NULL, NULL);
   g_signal_connect_object (self->settings, "changed::pinned-certificates",
                            G_CALLBACK (on_pins_changed), self, G_CONNECT_SWAPPED);
+  /* One apply for the three: the REST settings are one keyring item. */
+  g_signal_connect_object (self->rest_url_row, "apply", G_CALLBACK (on_rest_apply), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->rest_username_row, "apply", G_CALLBACK (on_rest_apply), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->rest_password_row, "apply", G_CALLBACK (on_rest_apply), self,
+                           G_CONNECT_SWAPPED);
   on_pins_changed (self);
 }
 

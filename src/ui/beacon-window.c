@@ -13,7 +13,13 @@
 #include "beacon-connect-page.h"
 #include "beacon-play-page.h"
 #include "beacon-publish-page.h"
+#include "beacon-server-page.h"
 #include "beacon-window.h"
+
+/* How long a screenshot may wait for a frame it can use. */
+#define SCREENSHOT_DEADLINE_S 10
+/* How long --play waits for the demo to publish before it asks for its streams anyway. */
+#define DEMO_WAIT_S 30
 
 struct _BeaconWindow
 {
@@ -34,12 +40,38 @@ struct _BeaconWindow
   char                 *demo_name;       /* to publish once established */
   char                 *demo_waiting;    /* published, to play once it is PUBLISHING */
   guint                 status_label_idle_id;
+  guint                 demo_wait_id;
+  guint                 page_chosen : 1;  /* a page was asked for: the demo leaves it shown */
 
   /* Borrowed: the pages, owned by the stack */
   BeaconConnectPage    *connect_page;
   BeaconPublishPage    *publish_page;
   GtkWidget            *play_page;
+  GtkWidget            *server_page;
 };
+
+/* One beacon_window_save_screenshot_async() under way. */
+typedef struct
+{
+  char          *path;
+  GdkFrameClock *clock;          /* while waiting for its after-paint */
+  gulong         after_paint_id;
+  guint          retry_id;       /* while waiting for the window to be shown */
+  guint          timeout_id;     /* while waiting for a frame: the window may never draw one */
+  gint64         deadline;
+} ScreenshotWait;
+
+static void
+screenshot_wait_free (ScreenshotWait *wait)
+{
+  if (wait->after_paint_id != 0)
+    g_signal_handler_disconnect (wait->clock, wait->after_paint_id);
+  g_clear_object (&wait->clock);
+  g_clear_handle_id (&wait->retry_id, g_source_remove);
+  g_clear_handle_id (&wait->timeout_id, g_source_remove);
+  g_free (wait->path);
+  g_free (wait);
+}
 
 G_DEFINE_FINAL_TYPE (BeaconWindow, beacon_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -107,6 +139,21 @@ on_title_visible (BeaconWindow *self)
     self->status_label_idle_id = g_idle_add (update_status_label_cb, self);
 }
 
+static void run_pending (BeaconWindow *self);
+
+static gboolean
+on_demo_wait_over (gpointer user_data)
+{
+  BeaconWindow *self = user_data;
+
+  self->demo_wait_id = 0;
+  g_debug ("the demo is not publishing after %d s; adding the other streams anyway",
+           DEMO_WAIT_S);
+  g_clear_pointer (&self->demo_waiting, g_free);
+  run_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 run_pending (BeaconWindow *self)
 {
@@ -118,7 +165,13 @@ run_pending (BeaconWindow *self)
       g_free (self->demo_waiting);
       self->demo_waiting = g_steal_pointer (&self->demo_name);
       beacon_publish_page_start_test (self->publish_page, self->demo_waiting);
+      g_clear_handle_id (&self->demo_wait_id, g_source_remove);
+      self->demo_wait_id = g_timeout_add_seconds (DEMO_WAIT_S, on_demo_wait_over, self);
     }
+  /* `--demo --play demo` (or any name the demo's server has): the server knows the demo's
+   * stream only once it publishes, and the availability check would say "not found". */
+  if (self->demo_waiting != NULL)
+    return;
   for (guint i = 0; i < self->pending_plays->len; i++)
     beacon_play_page_add_stream (BEACON_PLAY_PAGE (self->play_page),
                                  g_ptr_array_index (self->pending_plays, i));
@@ -142,7 +195,19 @@ on_publishing_changed (BeaconWindow *self)
 
   beacon_play_page_add_stream (BEACON_PLAY_PAGE (self->play_page), self->demo_waiting);
   g_clear_pointer (&self->demo_waiting, g_free);
-  beacon_window_show_page (self, "play");
+  g_clear_handle_id (&self->demo_wait_id, g_source_remove);
+  if (!self->page_chosen)
+    adw_view_stack_set_visible_child_name (self->stack, "play");
+  run_pending (self);
+}
+
+/* Someone went to a page (the switcher, a shortcut) while the demo was starting: they stay
+ * there when it plays. */
+static void
+on_visible_page_changed (BeaconWindow *self)
+{
+  if (self->demo_waiting != NULL)
+    self->page_chosen = TRUE;
 }
 
 static void
@@ -226,8 +291,17 @@ beacon_window_constructed (GObject *object)
   page = adw_view_stack_add_titled (self->stack, self->play_page, "play", C_("view", "Play"));
   adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
 
+  self->server_page = beacon_server_page_new (self->connection);
+  beacon_server_page_set_play_page (BEACON_SERVER_PAGE (self->server_page),
+                                    BEACON_PLAY_PAGE (self->play_page));
+  page = adw_view_stack_add_titled (self->stack, self->server_page, "server",
+                                    C_("view", "Server"));
+  adw_view_stack_page_set_icon_name (page, "network-workgroup-symbolic");
+
   g_signal_connect_object (self->connection, "notify::state", G_CALLBACK (on_connection_state),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child",
+                           G_CALLBACK (on_visible_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->publish_page, "notify::is-publishing",
                            G_CALLBACK (on_publishing_changed), self, G_CONNECT_SWAPPED);
   update_status (self);
@@ -239,6 +313,7 @@ beacon_window_dispose (GObject *object)
   BeaconWindow *self = BEACON_WINDOW (object);
 
   g_clear_handle_id (&self->status_label_idle_id, g_source_remove);
+  g_clear_handle_id (&self->demo_wait_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BEACON_TYPE_WINDOW);
   g_clear_object (&self->connection);
   g_clear_object (&self->settings);
@@ -340,6 +415,8 @@ beacon_window_class_init (BeaconWindowClass *klass)
                                        "win.show-page", "s", "publish");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "win.show-page", "s", "play");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.show-page", "s", "server");
 
   gtk_widget_class_install_action (widget_class, "win.start-local", NULL, start_local_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -423,6 +500,7 @@ beacon_window_show_page (BeaconWindow *self,
       g_warning ("No page “%s”", name);
       return;
     }
+  self->page_chosen = TRUE;
   adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
@@ -511,4 +589,130 @@ beacon_window_save_screenshot (BeaconWindow *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static void wait_for_frame (GTask *task);
+
+/* Right after a frame is painted every widget has its allocation and the window its render
+ * node; any later change (a video frame, a label) drops that node until the next frame, so a
+ * snapshot taken at another moment may find nothing to save. */
+static void
+on_screenshot_after_paint (GdkFrameClock *clock,
+                           GTask         *task)
+{
+  BeaconWindow *self = g_task_get_source_object (task);
+  ScreenshotWait *wait = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_signal_handler (&wait->after_paint_id, wait->clock);
+  g_clear_object (&wait->clock);
+  g_clear_handle_id (&wait->timeout_id, g_source_remove);
+
+  if (beacon_window_save_screenshot (self, wait->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED) ||
+           g_get_monotonic_time () >= wait->deadline)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    {
+      g_debug ("no screenshot from this frame (%s); trying the next", error->message);
+      wait_for_frame (g_object_ref (task));
+    }
+  g_object_unref (task);
+}
+
+static gboolean
+on_screenshot_timeout (gpointer user_data)
+{
+  GTask *task = user_data;
+  ScreenshotWait *wait = g_task_get_task_data (task);
+
+  wait->timeout_id = 0;
+  g_clear_signal_handler (&wait->after_paint_id, wait->clock);
+  g_clear_object (&wait->clock);
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                           g_dngettext (GETTEXT_PACKAGE, "The window drew no frame in %d second",
+                                        "The window drew no frame in %d seconds",
+                                        SCREENSHOT_DEADLINE_S),
+                           SCREENSHOT_DEADLINE_S);
+  g_object_unref (task);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_screenshot_retry (gpointer user_data)
+{
+  GTask *task = user_data;
+  ScreenshotWait *wait = g_task_get_task_data (task);
+
+  wait->retry_id = 0;
+  wait_for_frame (task);
+  return G_SOURCE_REMOVE;
+}
+
+/* Takes @task's reference. */
+static void
+wait_for_frame (GTask *task)
+{
+  BeaconWindow *self = g_task_get_source_object (task);
+  ScreenshotWait *wait = g_task_get_task_data (task);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      if (g_get_monotonic_time () >= wait->deadline)
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                                   _("The window is not shown"));
+          g_object_unref (task);
+          return;
+        }
+      wait->retry_id = g_timeout_add (100, on_screenshot_retry, task);
+      return;
+    }
+  wait->clock = g_object_ref (clock);
+  wait->after_paint_id = g_signal_connect (clock, "after-paint",
+                                           G_CALLBACK (on_screenshot_after_paint), task);
+  wait->timeout_id = g_timeout_add (MAX (wait->deadline - g_get_monotonic_time (), 0) / 1000,
+                                    on_screenshot_timeout, task);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+beacon_window_save_screenshot_async (BeaconWindow        *self,
+                                     const char          *path,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+  ScreenshotWait *wait;
+
+  g_return_if_fail (BEACON_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, beacon_window_save_screenshot_async);
+  wait = g_new0 (ScreenshotWait, 1);
+  wait->path = g_strdup (path);
+  wait->deadline = g_get_monotonic_time () + SCREENSHOT_DEADLINE_S * G_USEC_PER_SEC;
+  g_task_set_task_data (task, wait, (GDestroyNotify) screenshot_wait_free);
+  wait_for_frame (task);
+}
+
+gboolean
+beacon_window_save_screenshot_finish (BeaconWindow  *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (BEACON_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

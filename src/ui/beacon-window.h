@@ -22,7 +22,7 @@ BeaconWindow     *beacon_window_new             (GtkApplication   *application,
 BeaconConnection *beacon_window_get_connection  (BeaconWindow *self);
 void              beacon_window_show_toast      (BeaconWindow *self,
                                                  const char   *text);
-/* "connect", "publish" or "play". */
+/* "connect", "publish", "play" or "server". */
 void              beacon_window_show_page       (BeaconWindow *self,
                                                  const char   *name);
 
@@ -34,13 +34,25 @@ void              beacon_window_start_local     (BeaconWindow *self);
 /* Once the session is established: publish the test source as @name and play it back. */
 void              beacon_window_start_demo      (BeaconWindow *self,
                                                  const char   *name);
-/* Once the session is established: add @name to the Play grid. */
+/* Once the session is established, and the demo (if it is starting) publishes: add @name
+ * to the Play grid. */
 void              beacon_window_play            (BeaconWindow *self,
                                                  const char   *name);
 
-/** beacon_window_save_screenshot: a PNG of the window as it is drawn now. */
+/** beacon_window_save_screenshot: a PNG of the window as its last frame drew it.
+ * %G_IO_ERROR_NOT_INITIALIZED while there is none to take (not shown yet, or changed since
+ * the last frame and not drawn again yet). */
 gboolean          beacon_window_save_screenshot (BeaconWindow *self,
                                                  const char   *path,
                                                  GError      **error);
+/* The same, taken right after the next frame that can give one (a few seconds at most). */
+void              beacon_window_save_screenshot_async  (BeaconWindow        *self,
+                                                        const char          *path,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean          beacon_window_save_screenshot_finish (BeaconWindow  *self,
+                                                        GAsyncResult  *result,
+                                                        GError       **error);
 
 G_END_DECLS

@@ -141,9 +141,12 @@ test_local_start_stop (void)
   g_assert_true (beacon_connection_get_client (connection) == first_client);
   g_assert_cmpstr (beacon_connection_get_url (connection), ==, first_url);
 
+  g_assert_true (g_str_has_prefix (beacon_connection_get_rest_url (connection), "http://127.0.0.1:"));
+
   beacon_connection_disconnect (connection);
   g_assert_null (beacon_connection_get_client (connection));
   g_assert_false (beacon_connection_get_is_local (connection));
+  g_assert_null (beacon_connection_get_rest_url (connection));
   g_assert_cmpint (beacon_connection_get_state (connection), ==, BEACON_WCS_STATE_DISCONNECTED);
   g_assert_cmpstr (beacon_connection_get_summary (connection), ==, "Disconnected");
   g_assert_cmpuint (local_notifies, ==, 2);
@@ -258,6 +261,8 @@ test_remote_replaces_local (void)
   g_autoptr(GSocketClient) probe = g_socket_client_new ();
   g_autoptr(GSocketConnection) probe_connection = NULL;
   g_autoptr(GUri) uri = NULL;
+  g_autofree char *local_rest_url = NULL;
+  guint rest_notifies = 0;
 
   beacon_local_server_set_port (remote, 0);
   beacon_local_server_start (remote, &error);
@@ -268,6 +273,13 @@ test_remote_replaces_local (void)
   WAIT_FOR (results->len == 1, 10, "the local server to start");
   g_assert_true (beacon_connection_start_local_finish (connection, results->pdata[0], &error));
   local_url = g_strdup (beacon_connection_get_url (connection));
+  local_rest_url = g_strdup (beacon_connection_get_rest_url (connection));
+  /* The local server runs its REST API on a port of its own; it takes no settings. */
+  g_assert_true (g_str_has_prefix (local_rest_url, "http://127.0.0.1:"));
+  g_assert_true (g_str_has_suffix (local_rest_url, "/rest-api/"));
+  beacon_connection_set_rest_settings (connection, "http://elsewhere:1", "u", "p");
+  g_assert_cmpstr (beacon_connection_get_rest_url (connection), ==, local_rest_url);
+  g_assert_null (beacon_connection_get_rest_username (connection));
 
   g_ptr_array_set_size (results, 0);
   beacon_connection_connect_async (connection, remote_url, "defaultApp", "{\"token\":\"t\"}",
@@ -284,8 +296,29 @@ test_remote_replaces_local (void)
                    "{\"token\":\"t\"}");
   WAIT_FOR (beacon_local_server_get_n_sessions (remote) == 1, 5, "the session on the server");
 
-  /* Nothing listens on the local server's port any more. */
+  /* A remote server's REST API is found beside its WebSocket, unless the user says where. */
+  g_assert_cmpstr (beacon_connection_get_rest_url (connection), ==, "http://127.0.0.1:8081");
+  g_signal_connect (connection, "notify::rest-url", G_CALLBACK (count_notify), &rest_notifies);
+  beacon_connection_set_rest_settings (connection, "https://rest.example.com:9443", "operator", "");
+  g_assert_cmpstr (beacon_connection_get_rest_url (connection), ==, "https://rest.example.com:9443");
+  g_assert_cmpstr (beacon_connection_get_rest_url_override (connection), ==,
+                   "https://rest.example.com:9443");
+  g_assert_cmpstr (beacon_connection_get_rest_username (connection), ==, "operator");
+  g_assert_null (beacon_connection_get_rest_password (connection));
+  g_assert_cmpuint (rest_notifies, ==, 1);
+  beacon_connection_set_rest_settings (connection, NULL, NULL, NULL);
+  g_assert_cmpstr (beacon_connection_get_rest_url (connection), ==, "http://127.0.0.1:8081");
+  g_assert_cmpuint (rest_notifies, ==, 2);
+
+  /* Nothing listens on the local server's ports any more. */
   uri = g_uri_parse (local_url, G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  probe_connection = g_socket_client_connect_to_host (probe, "127.0.0.1", g_uri_get_port (uri),
+                                                      NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+  g_clear_error (&error);
+  g_clear_pointer (&uri, g_uri_unref);
+  uri = g_uri_parse (local_rest_url, G_URI_FLAGS_NONE, &error);
   g_assert_no_error (error);
   probe_connection = g_socket_client_connect_to_host (probe, "127.0.0.1", g_uri_get_port (uri),
                                                       NULL, &error);

@@ -416,6 +416,92 @@ test_alert_failed (void)
   g_assert_finalize_object (stream);
 }
 
+static gboolean
+bus_has (GDBusConnection *bus,
+         const char      *method,
+         const char      *name)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autofree const char **names = NULL;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", method, NULL,
+                                       G_VARIANT_TYPE ("(as)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, NULL);
+  if (reply == NULL)
+    return FALSE;
+  g_variant_get (reply, "(^a&s)", &names);
+  return g_strv_contains (names, name);
+}
+
+static void
+on_notify_count (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* A session bus without a notification service (the test runner's own): an alert goes to
+ * the badge and alert-raised only; sending it to GIO would log a warning, fatal here. */
+static void
+test_alert_without_notification_service (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  BeaconAlerts *alerts;
+  BeaconWatchedStream *stream;
+  guint raised = 0;
+  guint can_notify_notifies = 0;
+
+  if (bus == NULL)
+    {
+      g_test_skip ("no session bus: GIO cannot notify anyway");
+      return;
+    }
+  if (bus_has (bus, "ListNames", "org.freedesktop.Notifications") ||
+      bus_has (bus, "ListNames", "org.gtk.Notifications") ||
+      bus_has (bus, "ListActivatableNames", "org.freedesktop.Notifications"))
+    {
+      g_test_skip ("this session has a notification service");
+      return;
+    }
+
+  app = g_application_new ("io.github.beacon_wcs.Beacon.AlertsTest", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (app, NULL, &error));
+  g_assert_no_error (error);
+
+  alerts = beacon_alerts_new ();
+  beacon_alerts_set_application (alerts, app);
+  g_signal_connect (alerts, "notify::can-notify", G_CALLBACK (on_notify_count),
+                    &can_notify_notifies);
+  g_signal_connect (alerts, "alert-raised", G_CALLBACK (on_alert_raised), &raised);
+  stream = beacon_watched_stream_new ("cam8");
+  beacon_alerts_set_bad_seconds (alerts, 1);
+  beacon_alerts_watch (alerts, stream);
+  _beacon_watched_stream_set_connected (stream, TRUE);
+  _beacon_watched_stream_set_status (stream, BEACON_WCS_STREAM_STATUS_PLAYING, NULL);
+  _beacon_watched_stream_set_quality (stream, BEACON_CHANNEL_QUALITY_BAD);
+
+  WAIT_FOR (raised == 1, 5, "the bad-quality alert");
+  g_assert_false (beacon_alerts_get_can_notify (alerts));
+  g_assert_cmpuint (can_notify_notifies, ==, 0);
+  g_assert_true (beacon_watched_stream_get_alert (stream));
+
+  /* A reply to anything sent to the bus before this call has arrived once it returns: an
+   * error from a notification that went out would be handled (and warned about) below. */
+  g_assert_true (bus_has (bus, "ListNames", "org.freedesktop.DBus"));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  _beacon_watched_stream_set_quality (stream, BEACON_CHANNEL_QUALITY_GOOD);
+  g_assert_false (beacon_watched_stream_get_alert (stream));
+  beacon_alerts_unwatch (alerts, stream);
+  g_assert_finalize_object (alerts);
+  g_assert_finalize_object (stream);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +524,8 @@ main (int   argc,
   g_test_add_func ("/beacon/ui/stream-grid/reflow", test_grid_reflow);
   g_test_add_func ("/beacon/ui/alerts/bad-quality", test_alert_bad_quality);
   g_test_add_func ("/beacon/ui/alerts/failed", test_alert_failed);
+  g_test_add_func ("/beacon/ui/alerts/without-notification-service",
+                   test_alert_without_notification_service);
 
   return g_test_run ();
 }
