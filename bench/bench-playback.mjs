@@ -6,7 +6,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Usage: node bench-playback.mjs BEACON_CLI [--rounds N] [--seconds S] [--save-frame FILE.png]
-//                                [--keep-ssrc]
+//                                [--strip-ssrc]
 //        (run-playback.sh is the entry; it checks the tools and installs the npm packages)
 //
 // One `beacon-cli serve` and one stamped test-pattern publisher (640x360, 30 fps, H.264) run
@@ -41,11 +41,11 @@ const VIDEO = { width: 640, height: 360, fps: 30, codec: 'h264' };
 
 function usage (message) {
   process.stderr.write(`${message}\nusage: bench-playback.mjs BEACON_CLI [--rounds N] ` +
-                       '[--seconds S] [--save-frame FILE.png] [--keep-ssrc]\n');
+                       '[--seconds S] [--save-frame FILE.png] [--strip-ssrc]\n');
   process.exit(2);
 }
 
-const opts = { cli: null, rounds: 10, seconds: 5, saveFrame: null, keepSsrc: false };
+const opts = { cli: null, rounds: 10, seconds: 5, saveFrame: null, keepSsrc: true };
 {
   const args = process.argv.slice(2);
   for (let i = 0; i < args.length; i++) {
@@ -57,8 +57,8 @@ const opts = { cli: null, rounds: 10, seconds: 5, saveFrame: null, keepSsrc: fal
       opts.seconds = Number(value());
     else if (a === '--save-frame')
       opts.saveFrame = value();
-    else if (a === '--keep-ssrc')
-      opts.keepSsrc = true;
+    else if (a === '--strip-ssrc')
+      opts.keepSsrc = false;
     else if (a.startsWith('--'))
       usage(`unknown option ${a}`);
     else if (!opts.cli)
@@ -486,7 +486,7 @@ async function main () {
       `; jitter buffer ${fmt(W.jitter_buffer_ms_median)} ms`);
   if (W.answers_with_ssrc_stripped)
     say(`WebSDK: a=ssrc lines removed from ${W.answers_with_ssrc_stripped} server play answer(s) ` +
-        '(workaround for the server signalling an SSRC it does not send; --keep-ssrc measures without it)');
+        '(--strip-ssrc; servers before 2026-11-27 announced an SSRC they did not send)');
   say(`Beacon decoder ${B.decoder ?? '?'}; publisher ${publisher.last?.encoder ?? '?'} ` +
       `at ${publisher.last?.fps ?? '?'} fps when the rounds ended; load average ` +
       `${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after (other work on the machine skews both clients)`);
