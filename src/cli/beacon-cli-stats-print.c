@@ -139,6 +139,13 @@ format_int (gint64 value)
   return g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
 
+/* ngettext takes an unsigned long; beyond its range any large count picks the same form. */
+static gulong
+plural_count (guint64 n)
+{
+  return n > G_MAXULONG ? G_MAXULONG : (gulong) n;
+}
+
 static void
 print_human (const BeaconCliStatsLine *line,
              const char               *prefix)
@@ -163,9 +170,13 @@ print_human (const BeaconCliStatsLine *line,
       g_autofree char *median = format_double (line->latency_median, 0);
       g_autofree char *p95 = format_double (line->latency_p95, 0);
 
+      /* No G_GUINT64_FORMAT inside the literal: xgettext would cut the string there. */
       /* Translators: glass-to-glass latency: median, 95th percentile, frames measured */
-      latency = g_strdup_printf (_(", latency %s ms (p95 %s ms, %" G_GUINT64_FORMAT " frames)"),
-                                 median, p95, line->stamped_frames);
+      latency = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              ", latency %s ms (p95 %s ms, %llu frame)",
+                                              ", latency %s ms (p95 %s ms, %llu frames)",
+                                              plural_count (line->stamped_frames)),
+                                 median, p95, (unsigned long long) line->stamped_frames);
     }
 
   /* Translators: one line per second, e.g. "cam1 PLAYING: 30.0 fps, 985 kbps, 640×360,
@@ -217,10 +228,14 @@ beacon_cli_stats_print_summary (const BeaconCliSummary *summary,
 
       /* Translators: the last line: total frames over the run's seconds, averages, and the
        * time to the first frame */
-      g_print (_("%s %s after %.1f s: %" G_GUINT64_FORMAT " frames, %s fps and %s kbps on "
-                 "average, first frame after %s ms\n"),
-               summary->line.stream, summary->line.status, summary->seconds, summary->frames,
-               fps_text, kbps_text, first);
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "%s %s after %.1f s: %llu frame, %s fps and %s kbps on average, "
+                            "first frame after %s ms\n",
+                            "%s %s after %.1f s: %llu frames, %s fps and %s kbps on average, "
+                            "first frame after %s ms\n",
+                            plural_count (summary->frames)),
+               summary->line.stream, summary->line.status, summary->seconds,
+               (unsigned long long) summary->frames, fps_text, kbps_text, first);
       if (summary->line.info != NULL && *summary->line.info != '\0')
         g_print (_("  server: %s\n"), summary->line.info);
       fflush (stdout);

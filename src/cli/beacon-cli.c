@@ -48,7 +48,9 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Uninstalled runs (meson devenv, tests) use the catalogues the build made. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BEACON_LOCALEDIR") ? g_getenv ("BEACON_LOCALEDIR")
+                                                                  : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
