@@ -17,6 +17,8 @@ typedef enum
   BEACON_MEDIA_ERROR_SDP,             /* SDP text that cannot be parsed or has no m-lines */
   BEACON_MEDIA_ERROR_MISSING_ELEMENT, /* a GStreamer element we need is not installed */
   BEACON_MEDIA_ERROR_NEGOTIATION,     /* offer and answer do not fit together */
+  BEACON_MEDIA_ERROR_CAMERA_DENIED,   /* the user refused the camera portal's request */
+  BEACON_MEDIA_ERROR_CAMERA_PORTAL,   /* the camera portal is missing or failed */
 } BeaconMediaError;
 
 GQuark beacon_media_error_quark (void);

@@ -175,6 +175,26 @@ on_payloader_event (GstPad          *pad,
   return GST_PAD_PROBE_OK;
 }
 
+/* In the sandbox the device monitor sees no camera; the portal's PipeWire remote does.
+ * pipewiresrc duplicates the fd, so ours stays the publisher's. */
+static GstElement *
+make_pipewire_source (BeaconPublisher *self,
+                      GError         **error)
+{
+  GstElement *source = gst_element_factory_make ("pipewiresrc", "video-source");
+
+  if (source == NULL)
+    {
+      /* Translators: do not translate the package name */
+      g_set_error_literal (error, BEACON_MEDIA_ERROR, BEACON_MEDIA_ERROR_MISSING_ELEMENT,
+                           _("The camera needs the PipeWire GStreamer plugin: install "
+                             "gstreamer1.0-pipewire"));
+      return NULL;
+    }
+  g_object_set (source, "fd", self->pipewire_fd, NULL);
+  return source;
+}
+
 /* The raw video source for self->source, scaled and converted as needed, ending in the
  * "capture-caps" filter. */
 static GstElement *
@@ -209,9 +229,12 @@ add_video_source (BeaconPublisher *self,
       return capsfilter;
     }
 
-  source = beacon_device_list_make_source (g_strcmp0 (self->source, "camera") == 0
-                                           ? NULL : self->source,
-                                           BEACON_DEVICE_CAMERA, NULL, error);
+  if (self->pipewire_fd >= 0 && g_strcmp0 (self->source, "camera") == 0)
+    source = make_pipewire_source (self, error);
+  else
+    source = beacon_device_list_make_source (g_strcmp0 (self->source, "camera") == 0
+                                             ? NULL : self->source,
+                                             BEACON_DEVICE_CAMERA, NULL, error);
   if (source == NULL)
     {
       gst_object_unref (g_object_ref_sink (capsfilter));

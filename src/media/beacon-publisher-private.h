@@ -34,6 +34,7 @@ struct _BeaconPublisher
   GstElement            *preview_sink;
   char                  *encoder_name;
   BeaconPublisherTap    *tap;
+  int                    pipewire_fd;   /* our dup of the portal's PipeWire remote, or -1 */
 
   /* Borrowed from the pipeline while there is one */
   GstElement            *encoder;

@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <unistd.h>
 
 #include "beacon-codec-picker.h"
 #include "beacon-media-enums.h"
@@ -34,6 +37,7 @@ enum {
   PROP_VIDEO_MUTED,
   PROP_PREVIEW_SINK,
   PROP_ENCODER_NAME,
+  PROP_PIPEWIRE_FD,
   N_PROPS
 };
 
@@ -105,6 +109,8 @@ beacon_publisher_finalize (GObject *object)
   g_clear_pointer (&self->tap, beacon_media_tap_unref);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->encoder_name, g_free);
+  if (self->pipewire_fd >= 0)
+    close (self->pipewire_fd);
 
   G_OBJECT_CLASS (beacon_publisher_parent_class)->finalize (object);
 }
@@ -131,6 +137,7 @@ beacon_publisher_get_property (GObject    *object,
     case PROP_VIDEO_MUTED:  g_value_set_boolean (value, self->video_muted); break;
     case PROP_PREVIEW_SINK: g_value_set_object (value, self->preview_sink); break;
     case PROP_ENCODER_NAME: g_value_set_string (value, self->encoder_name); break;
+    case PROP_PIPEWIRE_FD:  g_value_set_int (value, self->pipewire_fd); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -162,6 +169,9 @@ beacon_publisher_set_property (GObject      *object,
       break;
     case PROP_PREVIEW_SINK:
       beacon_publisher_set_preview_sink (self, g_value_get_object (value));
+      break;
+    case PROP_PIPEWIRE_FD:
+      beacon_publisher_set_pipewire_fd (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -217,6 +227,8 @@ beacon_publisher_class_init (BeaconPublisherClass *klass)
     g_param_spec_object ("preview-sink", NULL, NULL, GST_TYPE_ELEMENT, RW_FLAGS);
   properties[PROP_ENCODER_NAME] =
     g_param_spec_string ("encoder-name", NULL, NULL, NULL, RO_FLAGS);
+  properties[PROP_PIPEWIRE_FD] =
+    g_param_spec_int ("pipewire-fd", NULL, NULL, -1, G_MAXINT, -1, RW_FLAGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -229,6 +241,7 @@ beacon_publisher_init (BeaconPublisher *self)
   self->height = 360;
   self->fps = 30;
   self->bitrate = 1000;
+  self->pipewire_fd = -1;
 }
 
 BeaconPublisher *
@@ -379,4 +392,32 @@ beacon_publisher_set_preview_sink (BeaconPublisher *self,
 
   if (_beacon_media_peer_replace_sink (&self->preview_sink, sink))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREVIEW_SINK]);
+}
+
+int
+beacon_publisher_get_pipewire_fd (BeaconPublisher *self)
+{
+  /* Not GETTER's 0: that is a valid fd. */
+  g_return_val_if_fail (BEACON_IS_PUBLISHER (self), -1);
+
+  return self->pipewire_fd;
+}
+
+void
+beacon_publisher_set_pipewire_fd (BeaconPublisher *self,
+                                  int              fd)
+{
+  int copy = -1;
+
+  g_return_if_fail (BEACON_IS_PUBLISHER (self));
+
+  if (fd < 0 && self->pipewire_fd < 0)
+    return;
+  /* Our own copy: the caller's fd may be closed as soon as this returns. */
+  if (fd >= 0 && (copy = fcntl (fd, F_DUPFD_CLOEXEC, 3)) < 0)
+    g_warning ("Cannot duplicate the PipeWire fd %d: %s", fd, g_strerror (errno));
+  if (self->pipewire_fd >= 0)
+    close (self->pipewire_fd);
+  self->pipewire_fd = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIPEWIRE_FD]);
 }

@@ -63,6 +63,13 @@ void                  beacon_publisher_set_audio_muted  (BeaconPublisher *self,
 gboolean              beacon_publisher_get_video_muted  (BeaconPublisher *self);
 void                  beacon_publisher_set_video_muted  (BeaconPublisher *self,
                                                          gboolean         muted);
+/* A PipeWire remote from the camera portal (beacon-camera-portal.h), or -1. When set and
+ * the source is "camera", pipewiresrc reads the camera from it instead of the device
+ * monitor's element. The publisher keeps a duplicate, so the caller may close @fd. A remote
+ * carries one PipeWire session: set a fresh one before each start. */
+int                   beacon_publisher_get_pipewire_fd  (BeaconPublisher *self);
+void                  beacon_publisher_set_pipewire_fd  (BeaconPublisher *self,
+                                                         int              fd);
 /* A sink for a local preview of the raw video (behind a leaky queue); applies at start. */
 GstElement           *beacon_publisher_get_preview_sink (BeaconPublisher *self);
 void                  beacon_publisher_set_preview_sink (BeaconPublisher *self,

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "beacon-camera-portal.h"
 #include "beacon-device-list.h"
 #include "beacon-publish-page-private.h"
 
@@ -117,10 +118,17 @@ refresh_devices (BeaconPublishPage *self)
       n_cameras++;
     }
 
+  /* The sandbox hides the cameras from the device monitor; the portal still reaches them. */
+  if (n_cameras == 0 && beacon_camera_portal_is_sandboxed ())
+    {
+      gtk_string_list_append (names, _("Camera"));
+      g_ptr_array_add (self->camera_ids, g_strdup ("camera"));
+    }
+
   adw_combo_row_set_model (self->camera_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->camera_row, find_id (self->camera_ids, previous));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->camera_row),
-                               n_cameras == 0 ? _("No camera found") : "");
+                               self->camera_ids->len == 1 ? _("No camera found") : "");
   update_microphones (self);
   self->updating_devices = FALSE;
   g_debug ("%u camera(s), %u device(s) in all", n_cameras, devices->len);
@@ -202,8 +210,29 @@ _beacon_publish_page_devices_stop (BeaconPublishPage *self)
 }
 
 void
+_beacon_publish_page_open_camera (BeaconPublishPage   *self,
+                                  GAsyncReadyCallback  callback)
+{
+  _beacon_publish_page_cancel_camera (self);
+  self->camera_cancellable = g_cancellable_new ();
+  adw_action_row_set_subtitle (self->status_row, _("Waiting for camera access…"));
+  /* No reference to the page: its dispose cancels, so an uncancelled callback finds it. */
+  beacon_camera_portal_open_async (NULL, self->camera_cancellable, callback, self);
+}
+
+void
+_beacon_publish_page_cancel_camera (BeaconPublishPage *self)
+{
+  if (self->camera_cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->camera_cancellable);
+  g_clear_object (&self->camera_cancellable);
+}
+
+void
 _beacon_publish_page_devices_dispose (BeaconPublishPage *self)
 {
+  _beacon_publish_page_cancel_camera (self);
   _beacon_publish_page_devices_stop (self);
   g_clear_pointer (&self->devices, g_ptr_array_unref);
   g_clear_pointer (&self->camera_ids, g_ptr_array_unref);

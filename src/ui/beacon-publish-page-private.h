@@ -49,6 +49,7 @@ struct _BeaconPublishPage
   GPtrArray           *camera_ids;       /* parallel to camera_row's model; "test" first */
   GPtrArray           *microphone_ids;   /* parallel to microphone_row's model */
   char                *pending_test;     /* start_test() before the session was ready */
+  GCancellable        *camera_cancellable; /* the camera portal's request, while it runs */
   guint                monitor_watch_id;
   guint                refresh_id;
 
@@ -71,5 +72,11 @@ void        _beacon_publish_page_select_test      (BeaconPublishPage *self);
 const char *_beacon_publish_page_get_source       (BeaconPublishPage *self);
 /* The chosen microphone's id, or %NULL for the publisher's default. */
 const char *_beacon_publish_page_get_microphone   (BeaconPublishPage *self);
+/* Inside the sandbox: asks the camera portal for a PipeWire remote (for
+ * beacon_camera_portal_open_finish); _cancel gives the request up. The callback gets the
+ * page as its user data and is not called (uncancelled) after cancel. */
+void        _beacon_publish_page_open_camera      (BeaconPublishPage   *self,
+                                                   GAsyncReadyCallback  callback);
+void        _beacon_publish_page_cancel_camera    (BeaconPublishPage   *self);
 
 G_END_DECLS

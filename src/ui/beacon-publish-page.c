@@ -10,7 +10,9 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <unistd.h>
 
+#include "beacon-camera-portal.h"
 #include "beacon-media-types.h"
 #include "beacon-protocol-enums.h"
 #include "beacon-publish-page-private.h"
@@ -335,8 +337,15 @@ ensure_publisher (BeaconPublishPage *self,
   return self->publisher;
 }
 
+static void on_camera_portal_opened (GObject      *source,
+                                     GAsyncResult *result,
+                                     gpointer      user_data);
+
+/* @pipewire_fd: the camera portal's PipeWire remote, or -1 (the portal is asked first where
+ * one is needed). */
 static void
-start_publishing (BeaconPublishPage *self)
+start_publishing (BeaconPublishPage *self,
+                  int                pipewire_fd)
 {
   BeaconWcsClient *client = beacon_connection_get_client (self->connection);
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
@@ -356,9 +365,21 @@ start_publishing (BeaconPublishPage *self)
     }
   if (*name == '\0')
     return;
+  /* Inside the Flatpak sandbox only the portal can reach a camera. */
+  if (pipewire_fd < 0 && beacon_camera_portal_is_sandboxed () &&
+      g_strcmp0 (_beacon_publish_page_get_source (self), "test") != 0)
+    {
+      /* Stop stays available while the portal asks the user. */
+      set_active (self, TRUE);
+      _beacon_publish_page_open_camera (self, on_camera_portal_opened);
+      return;
+    }
 
   publisher = ensure_publisher (self, client);
-  beacon_publisher_set_source (publisher, _beacon_publish_page_get_source (self));
+  /* The portal's remote offers the cameras the user allowed, whichever row was chosen. */
+  beacon_publisher_set_source (publisher,
+                               pipewire_fd >= 0 ? "camera" : _beacon_publish_page_get_source (self));
+  beacon_publisher_set_pipewire_fd (publisher, pipewire_fd);
   if (_beacon_publish_page_get_microphone (self) != NULL)
     g_object_set (publisher, "audio-source", _beacon_publish_page_get_microphone (self), NULL);
   beacon_publisher_set_codec (publisher, codecs[MIN (codec, G_N_ELEMENTS (codecs) - 1)]);
@@ -402,9 +423,37 @@ start_publishing (BeaconPublishPage *self)
   on_publisher_encoder (self);
 }
 
+/* Runs only uncancelled: stop and dispose cancel the request, and then it never gets here
+ * with a page that went away. */
+static void
+on_camera_portal_opened (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  BeaconPublishPage *self;
+  g_autoptr(GError) error = NULL;
+  int fd = beacon_camera_portal_open_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = BEACON_PUBLISH_PAGE (user_data);
+  _beacon_publish_page_cancel_camera (self);
+  set_active (self, FALSE);
+  if (fd < 0)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  start_publishing (self, fd);
+  /* The publisher holds its own copy. */
+  close (fd);
+}
+
 static void
 stop_publishing (BeaconPublishPage *self)
 {
+  _beacon_publish_page_cancel_camera (self);
   if (self->publisher != NULL)
     beacon_publisher_stop (self->publisher);
   set_is_publishing (self, FALSE);
@@ -449,7 +498,7 @@ toggle_action (GtkWidget  *widget,
   if (self->active)
     stop_publishing (self);
   else
-    start_publishing (self);
+    start_publishing (self, -1);
 }
 
 static void
@@ -739,5 +788,5 @@ beacon_publish_page_start_test (BeaconPublishPage *self,
       self->pending_test = g_strdup (name);
       return;
     }
-  start_publishing (self);
+  start_publishing (self, -1);
 }
