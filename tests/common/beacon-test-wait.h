@@ -11,8 +11,8 @@
 G_BEGIN_DECLS
 
 /* Waiting in a test: every wait is for a condition, with a deadline, and a miss fails the
- * test saying what was expected (style B15). Header-only, for every suite but ui; add
- * include_directories('../common') to a suite's executables to use it. */
+ * test saying what was expected (style B15). Header-only; add include_directories('../common')
+ * to a suite's executables to use it. */
 
 /* A source that wakes the main context every 20 ms while a wait spins it, so the wait
  * re-reads its deadline even when nothing else happens. Also for hand-written loops whose
@@ -43,5 +43,19 @@ beacon_test_wait_tick (gpointer data)
 
 /* The usual wait: five seconds, plenty on loopback for anything but media. */
 #define WAIT_FOR(cond, what) WAIT_FOR_FULL (cond, 5, what)
+
+/* The same wait for helpers that cannot return early (they return a value, or run inside a
+ * callback): a miss aborts the test program with the same message. */
+#define WAIT_OR_ABORT(cond, seconds, what)                                              \
+  G_STMT_START {                                                                        \
+    gint64 wait_deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;       \
+    guint wait_tick_ = g_timeout_add (20, beacon_test_wait_tick, NULL);                 \
+    while (!(cond) && g_get_monotonic_time () < wait_deadline_)                         \
+      g_main_context_iteration (NULL, TRUE);                                            \
+    g_source_remove (wait_tick_);                                                       \
+    if (!(cond))                                                                        \
+      g_error ("%s:%d: waited %d s for %s (%s)", __FILE__, __LINE__, (int) (seconds),   \
+               what, #cond);                                                            \
+  } G_STMT_END
 
 G_END_DECLS

@@ -14,21 +14,7 @@
 
 #include "beacon-connect-page.h"
 #include "beacon-local-server.h"
-
-#define WAIT_FOR(cond, seconds, what)                                                   \
-  G_STMT_START {                                                                        \
-    gint64 deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;            \
-    guint tick_ = g_timeout_add (20, tick, NULL);                                       \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                              \
-      g_main_context_iteration (NULL, TRUE);                                            \
-    g_source_remove (tick_);                                                            \
-    if (!(cond))                                                                        \
-      {                                                                                 \
-        g_test_fail_printf ("%s:%d: waited %d s for %s (%s)", __FILE__, __LINE__,       \
-                            (int) (seconds), what, #cond);                              \
-        return;                                                                         \
-      }                                                                                 \
-  } G_STMT_END
+#include "beacon-test-wait.h"
 
 typedef struct
 {
@@ -36,12 +22,6 @@ typedef struct
   GtkWidget        *window;
   GtkWidget        *page;
 } Fixture;
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
 
 static gpointer
 child (Fixture    *fixture,
@@ -200,17 +180,17 @@ test_connect_local_server (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (child (fixture, "disconnect_button")));
   gtk_widget_activate_action (fixture->page, "connect.connect", NULL);
 
-  WAIT_FOR (beacon_connection_get_state (fixture->connection) == BEACON_WCS_STATE_ESTABLISHED,
+  WAIT_FOR_FULL (beacon_connection_get_state (fixture->connection) == BEACON_WCS_STATE_ESTABLISHED,
             10, "the session to be established");
   g_assert_cmpstr (beacon_connection_get_url (fixture->connection), ==, url);
   g_assert_cmpstr (beacon_wcs_client_get_app_key (beacon_connection_get_client (fixture->connection)),
                    ==, "testApp");
-  WAIT_FOR (g_strcmp0 (adw_action_row_get_subtitle (version_row), "5.2.1234-test") == 0, 5,
+  WAIT_FOR_FULL (g_strcmp0 (adw_action_row_get_subtitle (version_row), "5.2.1234-test") == 0, 5,
             "the page to show the server version");
   g_assert_true (gtk_widget_get_visible (child (fixture, "disconnect_button")));
 
   /* The server goes to the top of the recent list, and the Recent group shows it. */
-  WAIT_FOR ((recent = g_settings_get_strv (settings, "recent-servers")) != NULL &&
+  WAIT_FOR_FULL ((recent = g_settings_get_strv (settings, "recent-servers")) != NULL &&
             recent[0] != NULL && g_str_equal (recent[0], url), 5,
             "the server to be remembered");
   g_assert_true (gtk_widget_get_visible (child (fixture, "recent_group")));
@@ -219,7 +199,7 @@ test_connect_local_server (Fixture       *fixture,
   g_assert_cmpint (beacon_connection_get_state (fixture->connection), ==,
                    BEACON_WCS_STATE_DISCONNECTED);
   g_assert_false (gtk_widget_get_visible (child (fixture, "disconnect_button")));
-  WAIT_FOR (beacon_local_server_get_n_sessions (server) == 0, 5, "the session to close");
+  WAIT_FOR_FULL (beacon_local_server_get_n_sessions (server) == 0, 5, "the session to close");
   beacon_local_server_stop (server);
 }
 
@@ -240,9 +220,9 @@ test_connect_refused (Fixture       *fixture,
 
   set_text (fixture, "url_row", url);
   gtk_widget_activate_action (fixture->page, "connect.connect", NULL);
-  WAIT_FOR (beacon_connection_get_state (fixture->connection) == BEACON_WCS_STATE_FAILED, 10,
+  WAIT_FOR_FULL (beacon_connection_get_state (fixture->connection) == BEACON_WCS_STATE_FAILED, 10,
             "the connect to fail");
-  WAIT_FOR (shown_error (fixture, "session_error") != NULL, 5, "the reason on the page");
+  WAIT_FOR_FULL (shown_error (fixture, "session_error") != NULL, 5, "the reason on the page");
   g_assert_true (g_str_has_prefix (shown_error (fixture, "session_error"), "Could not reach ws://"));
   g_assert_nonnull (strstr (shown_error (fixture, "session_error"), "connection refused"));
 }

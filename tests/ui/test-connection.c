@@ -17,27 +17,7 @@
 #include "beacon-local-server.h"
 #include "beacon-protocol-enums.h"
 #include "beacon-wcs-error.h"
-
-#define WAIT_FOR(cond, seconds, what)                                                   \
-  G_STMT_START {                                                                        \
-    gint64 deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;            \
-    guint tick_ = g_timeout_add (20, tick, NULL);                                       \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                              \
-      g_main_context_iteration (NULL, TRUE);                                            \
-    g_source_remove (tick_);                                                            \
-    if (!(cond))                                                                        \
-      {                                                                                 \
-        g_test_fail_printf ("%s:%d: waited %d s for %s (%s)", __FILE__, __LINE__,       \
-                            (int) (seconds), what, #cond);                              \
-        return;                                                                         \
-      }                                                                                 \
-  } G_STMT_END
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
+#include "beacon-test-wait.h"
 
 static void
 on_state_notify (BeaconConnection *connection,
@@ -113,7 +93,7 @@ test_local_start_stop (void)
   beacon_connection_start_local_async (connection, NULL, store_result, results);
   /* The second start while the first is still connecting joins it. */
   beacon_connection_start_local_async (connection, NULL, store_result, results);
-  WAIT_FOR (results->len == 2, 10, "both local starts to complete");
+  WAIT_FOR_FULL (results->len == 2, 10, "both local starts to complete");
 
   for (guint i = 0; i < results->len; i++)
     {
@@ -135,7 +115,7 @@ test_local_start_stop (void)
   first_url = g_strdup (beacon_connection_get_url (connection));
   g_ptr_array_set_size (results, 0);
   beacon_connection_start_local_async (connection, NULL, store_result, results);
-  WAIT_FOR (results->len == 1, 5, "the start on a running local server to complete");
+  WAIT_FOR_FULL (results->len == 1, 5, "the start on a running local server to complete");
   g_assert_true (beacon_connection_start_local_finish (connection, results->pdata[0], &error));
   g_assert_no_error (error);
   g_assert_true (beacon_connection_get_client (connection) == first_client);
@@ -185,7 +165,7 @@ test_refused (void)
 
   beacon_connection_connect_async (connection, url, "defaultApp", NULL, NULL, store_result,
                                    results);
-  WAIT_FOR (results->len == 1, 10, "the connect to a closed port to fail");
+  WAIT_FOR_FULL (results->len == 1, 10, "the connect to a closed port to fail");
 
   g_assert_false (beacon_connection_connect_finish (connection, results->pdata[0], &error));
   g_assert_error (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_CONNECT_FAILED);
@@ -222,7 +202,7 @@ test_bad_input (void)
   };
 
   beacon_connection_start_local_async (connection, NULL, store_result, results);
-  WAIT_FOR (results->len == 1, 10, "the local server to start");
+  WAIT_FOR_FULL (results->len == 1, 10, "the local server to start");
   g_assert_true (beacon_connection_start_local_finish (connection, results->pdata[0], &error));
   g_assert_no_error (error);
 
@@ -231,7 +211,7 @@ test_bad_input (void)
       g_ptr_array_set_size (results, 0);
       beacon_connection_connect_async (connection, cases[i].url, NULL, cases[i].custom, NULL,
                                        store_result, results);
-      WAIT_FOR (results->len == 1, 5, "the bad connect to be refused");
+      WAIT_FOR_FULL (results->len == 1, 5, "the bad connect to be refused");
       g_assert_false (beacon_connection_connect_finish (connection, results->pdata[0], &error));
       g_assert_error (error, BEACON_WCS_ERROR, cases[i].code);
       if (!g_pattern_match_simple (cases[i].message, error->message))
@@ -270,7 +250,7 @@ test_remote_replaces_local (void)
   remote_url = beacon_local_server_dup_url (remote);
 
   beacon_connection_start_local_async (connection, NULL, store_result, results);
-  WAIT_FOR (results->len == 1, 10, "the local server to start");
+  WAIT_FOR_FULL (results->len == 1, 10, "the local server to start");
   g_assert_true (beacon_connection_start_local_finish (connection, results->pdata[0], &error));
   local_url = g_strdup (beacon_connection_get_url (connection));
   local_rest_url = g_strdup (beacon_connection_get_rest_url (connection));
@@ -284,7 +264,7 @@ test_remote_replaces_local (void)
   g_ptr_array_set_size (results, 0);
   beacon_connection_connect_async (connection, remote_url, "defaultApp", "{\"token\":\"t\"}",
                                    NULL, store_result, results);
-  WAIT_FOR (results->len == 1, 10, "the connect to the other server to complete");
+  WAIT_FOR_FULL (results->len == 1, 10, "the connect to the other server to complete");
   g_assert_true (beacon_connection_connect_finish (connection, results->pdata[0], &error));
   g_assert_no_error (error);
   g_assert_false (beacon_connection_get_is_local (connection));
@@ -294,7 +274,7 @@ test_remote_replaces_local (void)
   g_assert_nonnull (strstr (beacon_connection_get_summary (connection), ", WCS 5.2."));
   g_assert_cmpstr (beacon_wcs_client_get_custom (beacon_connection_get_client (connection)), ==,
                    "{\"token\":\"t\"}");
-  WAIT_FOR (beacon_local_server_get_n_sessions (remote) == 1, 5, "the session on the server");
+  WAIT_FOR_FULL (beacon_local_server_get_n_sessions (remote) == 1, 5, "the session on the server");
 
   /* A remote server's REST API is found beside its WebSocket, unless the user says where. */
   g_assert_cmpstr (beacon_connection_get_rest_url (connection), ==, "http://127.0.0.1:8081");
@@ -327,7 +307,7 @@ test_remote_replaces_local (void)
   g_ptr_array_set_size (results, 0);
   beacon_connection_disconnect (connection);
   g_assert_finalize_object (g_steal_pointer (&connection));
-  WAIT_FOR (beacon_local_server_get_n_sessions (remote) == 0, 5, "the session to close");
+  WAIT_FOR_FULL (beacon_local_server_get_n_sessions (remote) == 0, 5, "the session to close");
   beacon_local_server_stop (remote);
 }
 
@@ -359,7 +339,7 @@ test_trust_certificate (void)
   origin = beacon_connection_dup_origin (url);
 
   beacon_connection_connect_async (connection, url, NULL, NULL, NULL, store_result, results);
-  WAIT_FOR (results->len == 1, 10, "the wss:// connect to be refused");
+  WAIT_FOR_FULL (results->len == 1, 10, "the wss:// connect to be refused");
   g_assert_false (beacon_connection_connect_finish (connection, results->pdata[0], &error));
   g_assert_error (error, BEACON_WCS_ERROR, BEACON_WCS_ERROR_UNTRUSTED_CERTIFICATE);
   g_clear_error (&error);
@@ -377,7 +357,7 @@ test_trust_certificate (void)
 
   g_ptr_array_set_size (results, 0);
   beacon_connection_connect_async (connection, url, NULL, NULL, NULL, store_result, results);
-  WAIT_FOR (results->len == 1, 10, "the connect to the pinned server");
+  WAIT_FOR_FULL (results->len == 1, 10, "the connect to the pinned server");
   g_assert_true (beacon_connection_connect_finish (connection, results->pdata[0], &error));
   g_assert_no_error (error);
   g_assert_cmpint (beacon_connection_get_state (connection), ==, BEACON_WCS_STATE_ESTABLISHED);
@@ -386,7 +366,7 @@ test_trust_certificate (void)
   g_ptr_array_set_size (results, 0);
   beacon_connection_disconnect (connection);
   g_assert_finalize_object (g_steal_pointer (&connection));
-  WAIT_FOR (beacon_local_server_get_n_sessions (server) == 0, 5, "the session to close");
+  WAIT_FOR_FULL (beacon_local_server_get_n_sessions (server) == 0, 5, "the session to close");
   beacon_local_server_stop (server);
   g_settings_reset (settings, "pinned-certificates");
 }

@@ -14,21 +14,7 @@
 #include <adwaita.h>
 
 #include "beacon-metric-chart.h"
-
-#define WAIT_FOR(cond, seconds, what)                                                   \
-  G_STMT_START {                                                                        \
-    gint64 deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;            \
-    guint tick_ = g_timeout_add (20, tick, NULL);                                       \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                              \
-      g_main_context_iteration (NULL, TRUE);                                            \
-    g_source_remove (tick_);                                                            \
-    if (!(cond))                                                                        \
-      {                                                                                 \
-        g_test_fail_printf ("%s:%d: waited %d s for %s (%s)", __FILE__, __LINE__,       \
-                            (int) (seconds), what, #cond);                              \
-        return;                                                                         \
-      }                                                                                 \
-  } G_STMT_END
+#include "beacon-test-wait.h"
 
 /* Colours no theme uses, so a match can only be our line. */
 #define TEST_CSS                                                                        \
@@ -52,12 +38,6 @@ typedef struct
   int      height;
   guint32 *pixels;
 } Image;
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
 
 static void
 count_notify_cb (GObject    *object,
@@ -85,7 +65,7 @@ fixture_set_up (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->chart), (gpointer *) &fixture->chart);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->chart)) &&
+  WAIT_FOR_FULL (gtk_widget_get_mapped (GTK_WIDGET (fixture->chart)) &&
             gtk_widget_get_width (GTK_WIDGET (fixture->chart)) > 0,
             10, "the chart to be mapped and allocated");
 
@@ -112,7 +92,7 @@ wait_for_frame (Fixture *fixture)
   guint frames = fixture->frames;
 
   gtk_widget_queue_draw (GTK_WIDGET (fixture->chart));
-  WAIT_FOR (fixture->frames > frames, 5, "a frame to be painted");
+  WAIT_FOR_FULL (fixture->frames > frames, 5, "a frame to be painted");
 }
 
 static void
@@ -520,7 +500,7 @@ test_redraw_on_change (Fixture       *fixture,
   frames = fixture->frames;
   for (guint i = 30; i < 40; i++)
     beacon_metric_series_append (series, i, 50.0);
-  WAIT_FOR (fixture->frames > frames, 5, "a frame after new samples");
+  WAIT_FOR_FULL (fixture->frames > frames, 5, "a frame after new samples");
   render_chart (fixture, &after);
   assert_line_at (&after, column, &red, plot.origin.y + 0.5 * plot.size.height,
                   "line at 50 of 100 after the update");

@@ -20,6 +20,7 @@
 #include "beacon-stream-grid.h"
 #include "beacon-stream-tile.h"
 #include "beacon-watched-stream.h"
+#include "beacon-test-wait.h"
 
 /* First frames take about a second on loopback; slow CI machines get slack. */
 #define MEDIA_DEADLINE_S 20
@@ -37,24 +38,6 @@ typedef struct
   GtkWindow         *window;
   BeaconPlayPage    *page;
 } Fixture;
-
-static gboolean
-wait_tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(cond, seconds, what)                                                    \
-  G_STMT_START {                                                                         \
-    gint64 deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;             \
-    guint tick_ = g_timeout_add (20, wait_tick, NULL);                                   \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                               \
-      g_main_context_iteration (NULL, TRUE);                                             \
-    g_source_remove (tick_);                                                             \
-    if (!(cond))                                                                         \
-      g_error ("%s:%d: waited %d s for %s (%s)", __FILE__, __LINE__, (int) (seconds),    \
-               what, #cond);                                                             \
-  } G_STMT_END
 
 static void
 on_client_connected (GObject      *source,
@@ -92,7 +75,7 @@ publish (Fixture    *fixture,
 
   fixture->publisher_client = beacon_wcs_client_new (fixture->url);
   beacon_wcs_client_connect_async (fixture->publisher_client, NULL, on_client_connected, NULL);
-  WAIT_FOR (client_established (fixture->publisher_client), CHECK_DEADLINE_S,
+  WAIT_OR_ABORT (client_established (fixture->publisher_client), CHECK_DEADLINE_S,
             "the publisher's session");
 
   fixture->publisher = beacon_publisher_new (fixture->publisher_client);
@@ -101,7 +84,7 @@ publish (Fixture    *fixture,
   beacon_publisher_set_height (fixture->publisher, 240);
   beacon_publisher_start (fixture->publisher, name, &error);
   g_assert_no_error (error);
-  WAIT_FOR (beacon_publisher_get_status (fixture->publisher) == BEACON_WCS_STREAM_STATUS_PUBLISHING,
+  WAIT_OR_ABORT (beacon_publisher_get_status (fixture->publisher) == BEACON_WCS_STREAM_STATUS_PUBLISHING,
             MEDIA_DEADLINE_S, "the test pattern to be PUBLISHING");
 }
 
@@ -142,7 +125,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->connection = beacon_connection_new ();
   beacon_connection_connect_async (fixture->connection, fixture->url, NULL, NULL, NULL,
                                    on_connection_connected, NULL);
-  WAIT_FOR (client_established (beacon_connection_get_client (fixture->connection)),
+  WAIT_OR_ABORT (client_established (beacon_connection_get_client (fixture->connection)),
             CHECK_DEADLINE_S, "the page's connection");
 
   make_page (fixture);
@@ -214,7 +197,7 @@ wait_for_frames (BeaconWatchedStream *stream)
 {
   guint64 first;
 
-  WAIT_FOR (beacon_watched_stream_get_status (stream) == BEACON_WCS_STREAM_STATUS_PLAYING ||
+  WAIT_OR_ABORT (beacon_watched_stream_get_status (stream) == BEACON_WCS_STREAM_STATUS_PLAYING ||
             beacon_wcs_stream_status_is_terminal (beacon_watched_stream_get_status (stream)),
             MEDIA_DEADLINE_S, "the tile to reach PLAYING");
   if (beacon_watched_stream_get_status (stream) != BEACON_WCS_STREAM_STATUS_PLAYING)
@@ -222,10 +205,10 @@ wait_for_frames (BeaconWatchedStream *stream)
              beacon_watched_stream_get_info (stream));
 
   /* Frames rendered, and still coming: a frozen picture would stop the count. */
-  WAIT_FOR (beacon_watched_stream_get_frames_rendered (stream) > 0, MEDIA_DEADLINE_S,
+  WAIT_OR_ABORT (beacon_watched_stream_get_frames_rendered (stream) > 0, MEDIA_DEADLINE_S,
             "a first frame in the tile's video sink");
   first = beacon_watched_stream_get_frames_rendered (stream);
-  WAIT_FOR (beacon_watched_stream_get_frames_rendered (stream) >= first + 15, 5,
+  WAIT_OR_ABORT (beacon_watched_stream_get_frames_rendered (stream) >= first + 15, 5,
             "15 more frames in the tile's video sink");
   g_test_message ("%s: %" G_GUINT64_FORMAT " frames rendered, decoded by %s, shown by %s",
                   beacon_watched_stream_get_name (stream),
@@ -304,7 +287,7 @@ test_add_missing (Fixture       *fixture,
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "nobody-publishes-this");
   g_signal_emit_by_name (entry, "activate");   /* what Enter in the entry does */
-  WAIT_FOR (beacon_play_page_get_message (fixture->page) != NULL, CHECK_DEADLINE_S,
+  WAIT_OR_ABORT (beacon_play_page_get_message (fixture->page) != NULL, CHECK_DEADLINE_S,
             "the availability check's answer");
   g_assert_cmpstr (beacon_play_page_get_message (fixture->page), ==,
                    "Cannot watch “nobody-publishes-this”: Stream not found");
@@ -316,7 +299,7 @@ test_add_missing (Fixture       *fixture,
 
   /* The same through the API (the app's first run uses it). */
   beacon_play_page_add_stream (fixture->page, "nobody-publishes-this");
-  WAIT_FOR (beacon_play_page_get_message (fixture->page) != NULL, CHECK_DEADLINE_S,
+  WAIT_OR_ABORT (beacon_play_page_get_message (fixture->page) != NULL, CHECK_DEADLINE_S,
             "the availability check's answer");
   g_assert_nonnull (strstr (beacon_play_page_get_message (fixture->page), "Stream not found"));
   g_assert_cmpuint (n_streams (fixture), ==, 0);
@@ -333,7 +316,7 @@ test_add_and_play (Fixture       *fixture,
   GtkWidget *tile;
 
   beacon_play_page_add_stream (fixture->page, " cam ");
-  WAIT_FOR (n_streams (fixture) == 1, CHECK_DEADLINE_S, "the stream to join the grid");
+  WAIT_OR_ABORT (n_streams (fixture) == 1, CHECK_DEADLINE_S, "the stream to join the grid");
   g_assert_null (beacon_play_page_get_message (fixture->page));
   assert_saved (fixture, (const char * const[]) { "cam", NULL });
 
@@ -357,7 +340,7 @@ test_add_and_play (Fixture       *fixture,
   g_assert_nonnull (beacon_watched_stream_get_decoder_name (stream));
 
   /* Stats arrive once a second: the fps series fills, with the server's beside it. */
-  WAIT_FOR (beacon_metric_series_get_n_points (
+  WAIT_OR_ABORT (beacon_metric_series_get_n_points (
               beacon_watched_stream_get_series (stream, BEACON_WATCHED_METRIC_FPS,
                                                 BEACON_WATCHED_SIDE_SERVER,
                                                 BEACON_WATCHED_SPAN_MINUTE)) >= 2,
@@ -370,7 +353,7 @@ test_add_and_play (Fixture       *fixture,
     g_assert_true (gtk_widget_activate_action (tile, "tile.copy-info", NULL));
     gdk_clipboard_read_text_async (gtk_widget_get_clipboard (tile), NULL, on_clipboard_text,
                                    &text);
-    WAIT_FOR (text != NULL, CHECK_DEADLINE_S, "the clipboard's text");
+    WAIT_OR_ABORT (text != NULL, CHECK_DEADLINE_S, "the clipboard's text");
     g_assert_true (g_str_has_prefix (text, "Stream: cam\n"));
     g_assert_nonnull (strstr (text, "Status: PLAYING\n"));
     g_assert_nonnull (strstr (text, "Resolution: 320 × 240\n"));
@@ -381,12 +364,12 @@ test_add_and_play (Fixture       *fixture,
     GtkWindow *fullscreen;
 
     g_assert_true (gtk_widget_activate_action (tile, "tile.fullscreen", NULL));
-    WAIT_FOR ((fullscreen = other_window (fixture->window)) != NULL, CHECK_DEADLINE_S,
+    WAIT_OR_ABORT ((fullscreen = other_window (fixture->window)) != NULL, CHECK_DEADLINE_S,
               "the fullscreen window");
     g_assert_true (gtk_picture_get_paintable (GTK_PICTURE (find_picture (GTK_WIDGET (fullscreen)))) ==
                    beacon_watched_stream_get_paintable (stream));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fullscreen), "window.close", NULL));
-    WAIT_FOR (other_window (fixture->window) == NULL, CHECK_DEADLINE_S,
+    WAIT_OR_ABORT (other_window (fixture->window) == NULL, CHECK_DEADLINE_S,
               "the fullscreen window to close");
   }
 
@@ -423,12 +406,12 @@ test_restore_and_reorder (Fixture       *fixture,
   g_assert_cmpstr (beacon_watched_stream_get_name (gone), ==, "gone");
 
   wait_for_frames (cam);
-  WAIT_FOR (beacon_watched_stream_get_status (gone) == BEACON_WCS_STREAM_STATUS_FAILED,
+  WAIT_OR_ABORT (beacon_watched_stream_get_status (gone) == BEACON_WCS_STREAM_STATUS_FAILED,
             CHECK_DEADLINE_S, "the missing stream to fail");
   g_assert_cmpstr (beacon_watched_stream_get_info (gone), ==, "Stream not found");
   g_assert_cmpstr (beacon_stream_tile_status_label (gone), ==, "Failed");
   /* A failure that lasts raises the alert badge (its retries keep failing). */
-  WAIT_FOR (beacon_watched_stream_get_alert (gone), CHECK_DEADLINE_S, "the failure's alert");
+  WAIT_OR_ABORT (beacon_watched_stream_get_alert (gone), CHECK_DEADLINE_S, "the failure's alert");
   g_assert_cmpstr (beacon_watched_stream_get_alert_reason (gone), ==, "“gone” failed");
   g_assert_false (beacon_watched_stream_get_alert (cam));
 
@@ -442,7 +425,7 @@ test_restore_and_reorder (Fixture       *fixture,
 
   /* Disconnected: the tiles say so, and come back when the session does. */
   beacon_connection_disconnect (fixture->connection);
-  WAIT_FOR (!beacon_watched_stream_get_connected (cam), CHECK_DEADLINE_S,
+  WAIT_OR_ABORT (!beacon_watched_stream_get_connected (cam), CHECK_DEADLINE_S,
             "the tile to see the session go");
   g_assert_cmpstr (beacon_stream_tile_status_label (cam), ==, "Disconnected");
 

@@ -20,6 +20,7 @@
 #include "beacon-server-page.h"
 #include "beacon-server-row.h"
 #include "beacon-watched-stream.h"
+#include "beacon-test-wait.h"
 
 #define CONNECT_DEADLINE_S 10
 /* Publishing, then the relay's first measured second, then a refresh: slow CI gets slack. */
@@ -37,24 +38,6 @@ typedef struct
 } Fixture;
 
 static const char * const stream_names[] = { "alpha", "beta" };
-
-static gboolean
-wait_tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(cond, seconds, what)                                                    \
-  G_STMT_START {                                                                         \
-    gint64 deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;             \
-    guint tick_ = g_timeout_add (20, wait_tick, NULL);                                   \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                               \
-      g_main_context_iteration (NULL, TRUE);                                             \
-    g_source_remove (tick_);                                                             \
-    if (!(cond))                                                                         \
-      g_error ("%s:%d: waited %d s for %s (%s)", __FILE__, __LINE__, (int) (seconds),    \
-               what, #cond);                                                             \
-  } G_STMT_END
 
 static void
 on_client_connected (GObject      *source,
@@ -153,13 +136,13 @@ fixture_set_up_local (Fixture       *fixture,
   reset_settings (fixture);
   fixture->connection = beacon_connection_new ();
   beacon_connection_start_local_async (fixture->connection, NULL, on_local_started, NULL);
-  WAIT_FOR (established (beacon_connection_get_client (fixture->connection)), CONNECT_DEADLINE_S,
+  WAIT_OR_ABORT (established (beacon_connection_get_client (fixture->connection)), CONNECT_DEADLINE_S,
             "the local test server's session");
   g_assert_nonnull (beacon_connection_get_rest_url (fixture->connection));
 
   fixture->publisher_client = beacon_wcs_client_new (beacon_connection_get_url (fixture->connection));
   beacon_wcs_client_connect_async (fixture->publisher_client, NULL, on_client_connected, NULL);
-  WAIT_FOR (established (fixture->publisher_client), CONNECT_DEADLINE_S, "the publishers' session");
+  WAIT_OR_ABORT (established (fixture->publisher_client), CONNECT_DEADLINE_S, "the publishers' session");
   for (guint i = 0; i < G_N_ELEMENTS (fixture->publishers); i++)
     {
       fixture->publishers[i] = beacon_publisher_new (fixture->publisher_client);
@@ -170,7 +153,7 @@ fixture_set_up_local (Fixture       *fixture,
       g_assert_no_error (error);
     }
   for (guint i = 0; i < G_N_ELEMENTS (fixture->publishers); i++)
-    WAIT_FOR (beacon_publisher_get_status (fixture->publishers[i]) == BEACON_WCS_STREAM_STATUS_PUBLISHING,
+    WAIT_OR_ABORT (beacon_publisher_get_status (fixture->publishers[i]) == BEACON_WCS_STREAM_STATUS_PUBLISHING,
               MEDIA_DEADLINE_S, "the test patterns to be PUBLISHING");
 
   make_window (fixture);
@@ -300,7 +283,7 @@ test_lists_filters_watches_terminates (Fixture       *fixture,
   AdwMessageDialog *dialog;
 
   /* Listed with the relay's figures, without anyone typing a name. */
-  WAIT_FOR (both_measured (page), MEDIA_DEADLINE_S, "both streams listed with a measured bitrate");
+  WAIT_OR_ABORT (both_measured (page), MEDIA_DEADLINE_S, "both streams listed with a measured bitrate");
   g_assert_cmpstr (visible_view (page), ==, "list");
   g_assert_null (beacon_server_page_get_error_message (page));
   for (guint i = 0; i < G_N_ELEMENTS (stream_names); i++)
@@ -322,34 +305,34 @@ test_lists_filters_watches_terminates (Fixture       *fixture,
 
   /* The filter narrows to one, case-insensitively; a name nobody has says so. */
   gtk_editable_set_text (search, "ALP");
-  WAIT_FOR (beacon_server_page_get_n_shown (page) == 1, 5, "the filter to leave one stream");
+  WAIT_OR_ABORT (beacon_server_page_get_n_shown (page) == 1, 5, "the filter to leave one stream");
   g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (find_row (page, "alpha"))));
   g_assert_false (gtk_widget_get_child_visible (GTK_WIDGET (find_row (page, "beta"))));
   gtk_editable_set_text (search, "nobody");
-  WAIT_FOR (beacon_server_page_get_n_shown (page) == 0, 5, "the filter to leave none");
+  WAIT_OR_ABORT (beacon_server_page_get_n_shown (page) == 0, 5, "the filter to leave none");
   g_assert_cmpstr (visible_view (page), ==, "status");
   gtk_editable_set_text (search, "alp");
-  WAIT_FOR (beacon_server_page_get_n_shown (page) == 1, 5, "the filter to leave one stream again");
+  WAIT_OR_ABORT (beacon_server_page_get_n_shown (page) == 1, 5, "the filter to leave one stream again");
   g_assert_cmpstr (visible_view (page), ==, "list");
 
   /* One click: the stream joins the play page (after its availability check). */
   row = find_row (page, "alpha");
   g_assert_true (gtk_widget_activate (beacon_server_row_get_watch_button (row)));
-  WAIT_FOR (play_page_has (fixture->play_page, "alpha"), 10, "“alpha” on the play page");
+  WAIT_OR_ABORT (play_page_has (fixture->play_page, "alpha"), 10, "“alpha” on the play page");
   g_assert_false (play_page_has (fixture->play_page, "beta"));
 
   /* Terminate, confirmed in the dialog as a user would: the publisher hears WCS's reason. */
   gtk_editable_set_text (search, "");
-  WAIT_FOR (beacon_server_page_get_n_shown (page) == 2, 5, "the cleared filter to show both");
+  WAIT_OR_ABORT (beacon_server_page_get_n_shown (page) == 2, 5, "the cleared filter to show both");
   row = find_row (page, "beta");
   g_assert_true (gtk_widget_activate (beacon_server_row_get_terminate_button (row)));
-  WAIT_FOR ((dialog = find_message_dialog ()) != NULL, 5, "the confirmation dialog");
+  WAIT_OR_ABORT ((dialog = find_message_dialog ()) != NULL, 5, "the confirmation dialog");
   respond (dialog, "_Terminate");
   beta = beacon_publisher_get_stream (fixture->publishers[1]);
-  WAIT_FOR (beacon_wcs_stream_get_status (beta) == BEACON_WCS_STREAM_STATUS_UNPUBLISHED,
+  WAIT_OR_ABORT (beacon_wcs_stream_get_status (beta) == BEACON_WCS_STREAM_STATUS_UNPUBLISHED,
             10, "“beta” to be UNPUBLISHED");
   g_assert_cmpstr (beacon_wcs_stream_get_info (beta), ==, "Stopped by rest /terminate");
-  WAIT_FOR (find_row (page, "beta") == NULL, 10, "“beta” to leave the list");
+  WAIT_OR_ABORT (find_row (page, "beta") == NULL, 10, "“beta” to leave the list");
   g_assert_null (find_message_dialog ());
   g_assert_nonnull (find_row (page, "alpha"));
   g_assert_cmpint (beacon_publisher_get_status (fixture->publishers[0]), ==,
@@ -363,15 +346,15 @@ test_cancel_keeps_stream (Fixture       *fixture,
   BeaconServerPage *page = fixture->page;
   AdwMessageDialog *dialog;
 
-  WAIT_FOR (find_row (page, "beta") != NULL, MEDIA_DEADLINE_S, "“beta” listed");
+  WAIT_OR_ABORT (find_row (page, "beta") != NULL, MEDIA_DEADLINE_S, "“beta” listed");
   g_assert_true (gtk_widget_activate (beacon_server_row_get_terminate_button (find_row (page, "beta"))));
-  WAIT_FOR ((dialog = find_message_dialog ()) != NULL, 5, "the confirmation dialog");
+  WAIT_OR_ABORT ((dialog = find_message_dialog ()) != NULL, 5, "the confirmation dialog");
   respond (dialog, "_Cancel");
-  WAIT_FOR (find_message_dialog () == NULL, 5, "the dialog to close");
+  WAIT_OR_ABORT (find_message_dialog () == NULL, 5, "the dialog to close");
 
   /* Two refreshes later (one a second) the stream is still there and still publishing. */
   beacon_server_page_refresh (page);
-  WAIT_FOR (find_row (page, "beta") != NULL &&
+  WAIT_OR_ABORT (find_row (page, "beta") != NULL &&
             beacon_publisher_get_status (fixture->publishers[1]) == BEACON_WCS_STREAM_STATUS_PUBLISHING,
             5, "“beta” to go on");
 }
@@ -411,13 +394,13 @@ test_rest_unreachable (void)
   reset_settings (&fixture);
   fixture.connection = beacon_connection_new ();
   beacon_connection_connect_async (fixture.connection, url, NULL, NULL, NULL, on_connected, NULL);
-  WAIT_FOR (established (beacon_connection_get_client (fixture.connection)), CONNECT_DEADLINE_S,
+  WAIT_OR_ABORT (established (beacon_connection_get_client (fixture.connection)), CONNECT_DEADLINE_S,
             "the session");
   beacon_connection_set_rest_settings (fixture.connection, rest_url, NULL, NULL);
   g_assert_cmpstr (beacon_connection_get_rest_url (fixture.connection), ==, rest_url);
 
   make_window (&fixture);
-  WAIT_FOR (beacon_server_page_get_error_message (fixture.page) != NULL, 10,
+  WAIT_OR_ABORT (beacon_server_page_get_error_message (fixture.page) != NULL, 10,
             "the page to report the REST API");
   g_test_message ("%s", beacon_server_page_get_error_message (fixture.page));
   g_assert_nonnull (strstr (beacon_server_page_get_error_message (fixture.page),

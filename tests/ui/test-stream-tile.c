@@ -18,6 +18,7 @@
 #include "beacon-stream-grid.h"
 #include "beacon-stream-tile.h"
 #include "beacon-watched-stream-private.h"
+#include "beacon-test-wait.h"
 
 static const char * const all_status_classes[] = {
   "status-playing", "status-pending", "status-failed", "status-stopped", "status-bad",
@@ -269,12 +270,6 @@ test_stop_without_session (void)
   g_assert_finalize_object (stream);
 }
 
-static gboolean
-wait_tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 /* The number of columns @n tiles take in a window @width px wide. */
 static guint
 count_columns (int   width,
@@ -285,7 +280,7 @@ count_columns (int   width,
   BeaconStreamGrid *grid = BEACON_STREAM_GRID (beacon_stream_grid_new ());
   g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (float));
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (20, wait_tick, NULL);
+  guint tick = g_timeout_add (20, beacon_test_wait_tick, NULL);
   GtkWidget *last;
 
   for (guint i = 0; i < n; i++)
@@ -344,18 +339,6 @@ on_alert_raised (BeaconAlerts        *alerts,
   (*count)++;
 }
 
-#define WAIT_FOR(cond, seconds, what)                                                    \
-  G_STMT_START {                                                                         \
-    gint64 deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;             \
-    guint tick_ = g_timeout_add (20, wait_tick, NULL);                                   \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                               \
-      g_main_context_iteration (NULL, TRUE);                                             \
-    g_source_remove (tick_);                                                             \
-    if (!(cond))                                                                         \
-      g_error ("%s:%d: waited %d s for %s (%s)", __FILE__, __LINE__, (int) (seconds),    \
-               what, #cond);                                                             \
-  } G_STMT_END
-
 /* BAD for bad-seconds raises the alert once; better quality takes it down again. */
 static void
 test_alert_bad_quality (void)
@@ -373,7 +356,7 @@ test_alert_bad_quality (void)
   _beacon_watched_stream_set_quality (stream, BEACON_CHANNEL_QUALITY_BAD);
   g_assert_false (beacon_watched_stream_get_alert (stream));
 
-  WAIT_FOR (beacon_watched_stream_get_alert (stream), 5, "the bad-quality alert");
+  WAIT_OR_ABORT (beacon_watched_stream_get_alert (stream), 5, "the bad-quality alert");
   g_assert_cmpuint (raised, ==, 1);
   g_assert_cmpstr (beacon_watched_stream_get_alert_reason (stream), ==,
                    "“cam6” has had bad quality for 1 second");
@@ -405,7 +388,7 @@ test_alert_failed (void)
   _beacon_watched_stream_set_status (stream, BEACON_WCS_STREAM_STATUS_PENDING, NULL);
   _beacon_watched_stream_set_status (stream, BEACON_WCS_STREAM_STATUS_FAILED, "Stream not found");
 
-  WAIT_FOR (beacon_watched_stream_get_alert (stream), 10, "the failure's alert");
+  WAIT_OR_ABORT (beacon_watched_stream_get_alert (stream), 10, "the failure's alert");
   g_assert_cmpuint (raised, ==, 1);
   g_assert_cmpstr (beacon_watched_stream_get_alert_reason (stream), ==, "“cam7” failed");
 
@@ -484,7 +467,7 @@ test_alert_without_notification_service (void)
   _beacon_watched_stream_set_status (stream, BEACON_WCS_STREAM_STATUS_PLAYING, NULL);
   _beacon_watched_stream_set_quality (stream, BEACON_CHANNEL_QUALITY_BAD);
 
-  WAIT_FOR (raised == 1, 5, "the bad-quality alert");
+  WAIT_OR_ABORT (raised == 1, 5, "the bad-quality alert");
   g_assert_false (beacon_alerts_get_can_notify (alerts));
   g_assert_cmpuint (can_notify_notifies, ==, 0);
   g_assert_true (beacon_watched_stream_get_alert (stream));

@@ -17,21 +17,7 @@
 
 #include "beacon-video-paintable.h"
 #include "beacon-video-sink.h"
-
-#define WAIT_FOR(cond, seconds, what)                                                   \
-  G_STMT_START {                                                                        \
-    gint64 deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;            \
-    guint tick_ = g_timeout_add (20, tick, NULL);                                       \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                              \
-      g_main_context_iteration (NULL, TRUE);                                            \
-    g_source_remove (tick_);                                                            \
-    if (!(cond))                                                                        \
-      {                                                                                 \
-        g_test_fail_printf ("%s:%d: waited %d s for %s (%s)", __FILE__, __LINE__,       \
-                            (int) (seconds), what, #cond);                              \
-        return;                                                                         \
-      }                                                                                 \
-  } G_STMT_END
+#include "beacon-test-wait.h"
 
 /* What a pipeline's bus said so far; filled by poll_bus(). */
 typedef struct
@@ -49,12 +35,6 @@ typedef struct
   guint   n_frames;
 } LastFrame;
 
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 count_cb (gpointer  instance,
           guint    *count)
@@ -70,7 +50,7 @@ count_notify_cb (GObject    *object,
   (*count)++;
 }
 
-/* Never blocks: the caller's WAIT_FOR keeps the main loop turning. */
+/* Never blocks: the caller's WAIT_FOR_FULL keeps the main loop turning. */
 static gboolean
 poll_bus (Run *run)
 {
@@ -282,7 +262,7 @@ test_frames (void)
   gst_element_set_state (run.pipeline, GST_STATE_PLAYING);
 
   /* Late frames may be dropped by QoS on a loaded machine, hence the margin. */
-  WAIT_FOR (poll_bus (&run) &&
+  WAIT_FOR_FULL (poll_bus (&run) &&
             beacon_video_sink_get_frames_rendered (sink) >= n_frames - 5,
             20, "EOS and most frames rendered");
   g_assert_null (run.error);
@@ -391,7 +371,7 @@ test_main_loop_blocked (void)
   g_assert_cmpuint (beacon_video_sink_get_frames_rendered (sink), ==, 0);
   g_assert_cmpuint (notifies, ==, 0);
 
-  WAIT_FOR (beacon_video_sink_get_frames_rendered (sink) == n_frames, 5,
+  WAIT_FOR_FULL (beacon_video_sink_get_frames_rendered (sink) == n_frames, 5,
             "every frame counted once the main loop turns");
 
   /* One hand-off was pending, however many frames came; it carried the newest one. */
@@ -482,7 +462,7 @@ test_stride (gconstpointer data)
   g_signal_emit_by_name (appsrc, "end-of-stream", &flow);
   g_assert_cmpint (flow, ==, GST_FLOW_OK);
 
-  WAIT_FOR (poll_bus (&run) &&
+  WAIT_FOR_FULL (poll_bus (&run) &&
             beacon_video_sink_get_frames_rendered (BEACON_VIDEO_SINK (sink)) == 1,
             10, "the pushed frame to be shown");
   g_assert_null (run.error);

@@ -17,6 +17,7 @@
 #include "beacon-local-server.h"
 #include "beacon-preferences-dialog.h"
 #include "beacon-window.h"
+#include "beacon-test-wait.h"
 
 typedef struct
 {
@@ -24,24 +25,6 @@ typedef struct
   gboolean saved;
   GError  *error;
 } Waiter;
-
-static gboolean
-wait_tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(cond, seconds, what)                                                    \
-  G_STMT_START {                                                                         \
-    gint64 deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;             \
-    guint tick_ = g_timeout_add (20, wait_tick, NULL);                                   \
-    while (!(cond) && g_get_monotonic_time () < deadline_)                               \
-      g_main_context_iteration (NULL, TRUE);                                             \
-    g_source_remove (tick_);                                                             \
-    if (!(cond))                                                                         \
-      g_error ("%s:%d: waited %d s for %s (%s)", __FILE__, __LINE__, (int) (seconds),    \
-               what, #cond);                                                             \
-  } G_STMT_END
 
 static void
 on_after_paint (GdkFrameClock *clock,
@@ -71,7 +54,7 @@ draw_frames (GtkWindow *window,
   guint until = waiter->frames + 3;
 
   gtk_widget_queue_resize (GTK_WIDGET (window));
-  WAIT_FOR (waiter->frames >= until, 10, "three frames");
+  WAIT_OR_ABORT (waiter->frames >= until, 10, "three frames");
 }
 
 static void
@@ -99,7 +82,7 @@ test_widths_and_pages (void)
   beacon_connection_start_local_async (connection, NULL, NULL, NULL);
   gtk_window_set_default_size (window, widths[0], 640);
   gtk_window_present (window);
-  WAIT_FOR (gtk_widget_get_frame_clock (GTK_WIDGET (window)) != NULL, 10, "the window to be shown");
+  WAIT_OR_ABORT (gtk_widget_get_frame_clock (GTK_WIDGET (window)) != NULL, 10, "the window to be shown");
   handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                               G_CALLBACK (on_after_paint), &waiter);
 
@@ -119,7 +102,7 @@ test_widths_and_pages (void)
   draw_frames (window, &waiter);
   g_remove (path);
   beacon_window_save_screenshot_async (BEACON_WINDOW (window), path, NULL, on_saved, &waiter);
-  WAIT_FOR (waiter.saved || waiter.error != NULL, 15, "the screenshot");
+  WAIT_OR_ABORT (waiter.saved || waiter.error != NULL, 15, "the screenshot");
   g_assert_no_error (waiter.error);
   texture = gdk_texture_new_from_filename (path, &error);
   g_assert_no_error (error);
@@ -201,7 +184,7 @@ test_preferences_rest_settings (void)
 
   /* A remote server (to the app): the rows open, and apply sets the connection's. */
   beacon_connection_connect_async (connection, url, NULL, NULL, NULL, on_connected, NULL);
-  WAIT_FOR (beacon_connection_get_state (connection) == BEACON_WCS_STATE_ESTABLISHED, 10,
+  WAIT_OR_ABORT (beacon_connection_get_state (connection) == BEACON_WCS_STATE_ESTABLISHED, 10,
             "the session");
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (user)));
   gtk_editable_set_text (GTK_EDITABLE (address), "http://127.0.0.1:9");
